@@ -1,0 +1,49 @@
+package org.d3m.core.progress;
+
+/**
+ * Progress reports from core loops: a fraction in [0, 1] and a short message. Sub-ranges let a
+ * caller hand a part of its range to a sub-task. Implementations must be cheap and thread-safe.
+ */
+@FunctionalInterface
+public interface Progress {
+
+    /** Ignores all reports. */
+    Progress NONE = (fraction, message) -> { };
+
+    void report(double fraction, String message);
+
+    /** True when the user asked to stop; loops then throw {@link CancelledException}. */
+    default boolean cancelled() {
+        return false;
+    }
+
+    /** Throws {@link CancelledException} if {@link #cancelled()}. */
+    default void checkCancelled() {
+        if (cancelled()) {
+            throw new CancelledException();
+        }
+    }
+
+    /** A progress that maps [0, 1] onto [from, to] of this one. */
+    default Progress sub(double from, double to) {
+        Progress parent = this;
+        return new Progress() {
+            @Override
+            public void report(double fraction, String message) {
+                parent.report(from + (to - from) * Math.max(0, Math.min(1, fraction)), message);
+            }
+
+            @Override
+            public boolean cancelled() {
+                return parent.cancelled();
+            }
+        };
+    }
+
+    /** Thrown by a core loop that stops because its progress was cancelled. */
+    final class CancelledException extends RuntimeException {
+        public CancelledException() {
+            super("cancelled");
+        }
+    }
+}
