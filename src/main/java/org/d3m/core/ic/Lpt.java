@@ -1,0 +1,144 @@
+package org.d3m.core.ic;
+
+import org.d3m.core.field.Box;
+import org.d3m.core.field.Fft;
+import org.d3m.core.field.Parallel;
+import org.d3m.core.field.VectorField;
+
+/**
+ * First- and second-order Lagrangian perturbation theory displacements from the linear density
+ * at z = 0, given as its half-complex spectrum F(k) (see {@link Fft}).
+ *
+ * <ul>
+ *   <li>{@code phi1(k) = -delta(k) / k^2}, {@code Psi1 = -grad phi1}, i.e.
+ *       {@code Psi1(k) = i k / k^2 delta(k)} and {@code div Psi1 = -delta} [Mpc/h].</li>
+ *   <li>{@code lap phi2 = sum_{i<j} (phi1_ii phi1_jj - phi1_ij^2)} with
+ *       {@code phi1_ij(k) = k_i k_j / k^2 delta(k)}; {@code Psi2 = grad phi2} [Mpc/h].</li>
+ * </ul>
+ * Trajectories: {@code x = q + D1(a) Psi1 + D2(a) Psi2} with D1(1) = 1 and D2 &lt; 0.
+ * Derivatives are spectral; a derivative along an axis is zero on that axis' Nyquist plane.
+ * FFT cost: 3 inverse FFTs for Psi1; 6 inverse + 1 forward + 3 inverse for Psi2.
+ */
+public final class Lpt {
+
+    private final Box box;
+    private final Fft fft;
+    private final int threads;
+
+    public Lpt(Box box, int threads) {
+        this.box = box;
+        this.threads = Parallel.threads(threads);
+        this.fft = new Fft(box.n(), this.threads);
+    }
+
+    /** First-order (Zel'dovich) displacement at z = 0 [Mpc/h]. */
+    public VectorField psi1(float[] deltaK) {
+        float[][] c = new float[3][];
+        for (int d = 0; d < 3; d++) {
+            c[d] = ikOverK2(deltaK, d, 1.0);
+        }
+        return new VectorField(box, c);
+    }
+
+    /** Second-order displacement Psi2 = grad phi2 [Mpc/h] (multiply by D2(a), which is negative). */
+    public VectorField psi2(float[] deltaK) {
+        int cells = box.cells();
+        float[] xx = hessian(deltaK, 0, 0);
+        float[] yy = hessian(deltaK, 1, 1);
+        float[] zz = hessian(deltaK, 2, 2);
+        float[] source = new float[cells];
+        Parallel.forEach(cells, threads, i ->
+                source[i] = xx[i] * yy[i] + xx[i] * zz[i] + yy[i] * zz[i]);
+        int[][] offDiagonal = {{0, 1}, {0, 2}, {1, 2}};
+        for (int[] ij : offDiagonal) {
+            float[] h = hessian(deltaK, ij[0], ij[1]);
+            Parallel.forEach(cells, threads, i -> source[i] -= h[i] * h[i]);
+        }
+        float[] sourceK = fft.forward(source);
+        float[][] c = new float[3][];
+        for (int d = 0; d < 3; d++) {
+            // phi2(k) = -S(k)/k^2 ; Psi2 = grad phi2 -> Psi2(k) = i k phi2(k) = -i k S(k) / k^2
+            c[d] = ikOverK2(sourceK, d, -1.0);
+        }
+        return new VectorField(box, c);
+    }
+
+    /** Real field of {@code scale * i k_axis / k^2 * f(k)} (zero at k = 0 and on the axis' Nyquist plane). */
+    private float[] ikOverK2(float[] fk, int axis, double scale) {
+        float[] g = new float[fft.complexLength()];
+        int n = box.n();
+        int half = n / 2;
+        Parallel.forEach(n, threads, ix -> {
+            double kx = box.k(ix);
+            for (int iy = 0; iy < n; iy++) {
+                double ky = box.k(iy);
+                for (int kz = 0; kz <= half; kz++) {
+                    int along = axis == 0 ? ix : axis == 1 ? iy : kz;
+                    double kzv = box.k(kz);
+                    double k2 = kx * kx + ky * ky + kzv * kzv;
+                    if (along == half || k2 == 0) {
+                        continue;
+                    }
+                    double kd = axis == 0 ? kx : axis == 1 ? ky : kzv;
+                    double factor = scale * kd / k2;
+                    int p = fft.index(ix, iy, kz);
+                    // multiply by i * factor: (re, im) -> (-im * factor, re * factor)
+                    g[p] = (float) (-fk[p + 1] * factor);
+                    g[p + 1] = (float) (fk[p] * factor);
+                }
+            }
+        });
+        float[] real = new float[box.cells()];
+        fft.inverseInPlace(g, real);
+        return real;
+    }
+
+    /** Real field of phi1_ij = k_i k_j / k^2 delta(k) (zero on the Nyquist plane of i or j when i != j). */
+    private float[] hessian(float[] deltaK, int a, int b) {
+        float[] g = new float[fft.complexLength()];
+        int n = box.n();
+        int half = n / 2;
+        Parallel.forEach(n, threads, ix -> {
+            for (int iy = 0; iy < n; iy++) {
+                for (int kz = 0; kz <= half; kz++) {
+                    int ia = a == 0 ? ix : a == 1 ? iy : kz;
+                    int ib = b == 0 ? ix : b == 1 ? iy : kz;
+                    double kx = box.k(ix);
+                    double ky = box.k(iy);
+                    double kzv = box.k(kz);
+                    double k2 = kx * kx + ky * ky + kzv * kzv;
+                    if (k2 == 0 || (a != b && (ia == half || ib == half))) {
+                        continue;
+                    }
+                    double ka = a == 0 ? kx : a == 1 ? ky : kzv;
+                    double kb = b == 0 ? kx : b == 1 ? ky : kzv;
+                    double factor = ka * kb / k2;
+                    int p = fft.index(ix, iy, kz);
+                    g[p] = (float) (deltaK[p] * factor);
+                    g[p + 1] = (float) (deltaK[p + 1] * factor);
+                }
+            }
+        });
+        float[] real = new float[box.cells()];
+        fft.inverseInPlace(g, real);
+        return real;
+    }
+
+    /** The linear density at z = 0 in real space (dimensionless), from its spectrum. */
+    public float[] density(float[] deltaK) {
+        return fft.inverse(deltaK);
+    }
+
+    /** {@code D1 Psi1 + D2 Psi2} (psi2 may be null for ZA) [Mpc/h], as a new field. */
+    public static VectorField combine(VectorField psi1, double d1, VectorField psi2, double d2) {
+        float[][] c = new float[3][psi1.box().cells()];
+        for (int d = 0; d < 3; d++) {
+            float[] p1 = psi1.c()[d];
+            float[] p2 = psi2 == null ? null : psi2.c()[d];
+            for (int i = 0; i < c[d].length; i++) {
+                c[d][i] = (float) (d1 * p1[i] + (p2 == null ? 0 : d2 * p2[i]));
+            }
+        }
+        return new VectorField(psi1.box(), c);
+    }
+}

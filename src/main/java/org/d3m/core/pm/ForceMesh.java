@@ -1,0 +1,146 @@
+package org.d3m.core.pm;
+
+import org.d3m.core.field.Box;
+import org.d3m.core.field.CicPainter;
+import org.d3m.core.field.Fft;
+import org.d3m.core.field.Parallel;
+import org.d3m.core.field.VectorField;
+
+/**
+ * The particle-mesh force F = -grad phi with lap phi = 1.5 Omega_m delta, in the units of
+ * FastPM (x in Mpc/h, H0 = 1): CIC paint on a mesh B times finer than the particle grid, r2c
+ * FFT, exact Poisson kernel -1/k^2, the 4-point finite-difference gradient, CIC read-out. No
+ * deconvolution of the CIC window.
+ *
+ * <p>Two equivalent gradient paths: {@code spectral = true} multiplies phi(k) by the gradient's
+ * Fourier symbol {@code i (8 sin(k h) - sin(2 k h)) / (6 h)} per axis (1 forward + 3 inverse
+ * FFTs); {@code spectral = false} (default) inverse-transforms phi once and applies the same
+ * stencil {@code [8 (phi(x+h) - phi(x-h)) - (phi(x+2h) - phi(x-2h))] / (12 h)} in real space
+ * (2 FFTs). Their symbols are identical, so they agree to float rounding.
+ *
+ * <p>Memory: two real meshes and one half-complex mesh (about 12 n_m^3 bytes), reused.
+ */
+public final class ForceMesh {
+
+    private final Box mesh;
+    private final CicPainter painter;
+    private final Fft fft;
+    private final double omegaM;
+    private final boolean spectral;
+    private final int threads;
+    private final float[] real;
+    private final float[] work;
+    private final float[] spectrum;
+    private final float[] gradientSpectrum;
+
+    public ForceMesh(Box lagrangian, int meshFactor, double omegaM, int threads, boolean spectral) {
+        this.mesh = lagrangian.refined(meshFactor);
+        this.threads = Parallel.threads(threads);
+        this.painter = new CicPainter(lagrangian, mesh, this.threads);
+        this.fft = new Fft(mesh.n(), this.threads);
+        this.omegaM = omegaM;
+        this.spectral = spectral;
+        this.real = new float[mesh.cells()];
+        this.work = new float[mesh.cells()];
+        this.spectrum = new float[fft.complexLength()];
+        this.gradientSpectrum = spectral ? new float[fft.complexLength()] : null;
+    }
+
+    /** Bytes held by a force mesh for this particle grid and mesh factor. */
+    public static long memoryBytes(Box lagrangian, int meshFactor) {
+        long nm = (long) lagrangian.n() * meshFactor;
+        return 4L * nm * nm * nm * 2 + 4L * nm * nm * (nm / 2 + 1) * 2 + 16L * lagrangian.cells();
+    }
+
+    public Box mesh() {
+        return mesh;
+    }
+
+    /** Writes the force F = -grad phi at every particle into {@code out[3][n_p^3]} [Mpc/h in FastPM units]. */
+    public void forces(VectorField displacement, float[][] out) {
+        painter.paint(displacement, null, real);
+        double mean = (double) displacement.box().cells() / mesh.cells();
+        int nm = mesh.n();
+        Parallel.forEach(nm, threads, p -> {
+            for (int j = p * nm * nm; j < (p + 1) * nm * nm; j++) {
+                real[j] = (float) (real[j] / mean - 1);
+            }
+        });
+        fft.forward(real, spectrum);
+        applyPoisson();
+        if (spectral) {
+            for (int d = 0; d < 3; d++) {
+                spectralGradient(d);
+                fft.inverseInPlace(gradientSpectrum, real);
+                painter.readout(real, displacement, out[d]);
+            }
+        } else {
+            fft.inverseInPlace(spectrum, real);
+            for (int d = 0; d < 3; d++) {
+                finiteDifference(real, work, d);
+                painter.readout(work, displacement, out[d]);
+            }
+        }
+    }
+
+    /** phi(k) = -1.5 Om delta(k) / k^2, k = 0 set to zero. */
+    private void applyPoisson() {
+        int n = mesh.n();
+        int half = n / 2;
+        double c = -1.5 * omegaM;
+        Parallel.forEach(n, threads, ix -> {
+            double kx = mesh.k(ix);
+            for (int iy = 0; iy < n; iy++) {
+                double ky = mesh.k(iy);
+                for (int kz = 0; kz <= half; kz++) {
+                    double kzv = mesh.k(kz);
+                    double k2 = kx * kx + ky * ky + kzv * kzv;
+                    int p = fft.index(ix, iy, kz);
+                    double f = k2 == 0 ? 0 : c / k2;
+                    spectrum[p] *= (float) f;
+                    spectrum[p + 1] *= (float) f;
+                }
+            }
+        });
+    }
+
+    /** gradientSpectrum = -i D_axis(k) phi(k): the force component's spectrum. */
+    private void spectralGradient(int axis) {
+        int n = mesh.n();
+        int half = n / 2;
+        double h = mesh.cell();
+        Parallel.forEach(n, threads, ix -> {
+            for (int iy = 0; iy < n; iy++) {
+                for (int kz = 0; kz <= half; kz++) {
+                    int i = axis == 0 ? ix : axis == 1 ? iy : kz;
+                    double kh = mesh.k(i) * h;
+                    double symbol = (8 * Math.sin(kh) - Math.sin(2 * kh)) / (6 * h);
+                    int p = fft.index(ix, iy, kz);
+                    // -i * symbol * (re + i im) = symbol * im - i symbol * re
+                    gradientSpectrum[p] = (float) (symbol * spectrum[p + 1]);
+                    gradientSpectrum[p + 1] = (float) (-symbol * spectrum[p]);
+                }
+            }
+        });
+    }
+
+    /** out = -d phi / d x_axis by the 4-point stencil on the periodic mesh. */
+    private void finiteDifference(float[] phi, float[] out, int axis) {
+        int n = mesh.n();
+        double inv12h = 1.0 / (12 * mesh.cell());
+        int stride = axis == 0 ? n * n : axis == 1 ? n : 1;
+        Parallel.forEach(n, threads, ix -> {
+            for (int iy = 0; iy < n; iy++) {
+                for (int iz = 0; iz < n; iz++) {
+                    int i = axis == 0 ? ix : axis == 1 ? iy : iz;
+                    int base = (ix * n + iy) * n + iz - i * stride;
+                    double p1 = phi[base + ((i + 1) % n) * stride];
+                    double m1 = phi[base + ((i - 1 + n) % n) * stride];
+                    double p2 = phi[base + ((i + 2) % n) * stride];
+                    double m2 = phi[base + ((i - 2 + n) % n) * stride];
+                    out[(ix * n + iy) * n + iz] = (float) (-(8 * (p1 - m1) - (p2 - m2)) * inv12h);
+                }
+            }
+        });
+    }
+}
