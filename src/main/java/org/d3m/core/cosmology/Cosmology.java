@@ -1,0 +1,54 @@
+package org.d3m.core.cosmology;
+
+/**
+ * The parameters of a flat LCDM cosmology (no radiation, massless neutrinos folded into matter).
+ *
+ * @param aS     primordial scalar amplitude A_s at the pivot k_p = 0.05 /Mpc (dimensionless, &gt; 0)
+ * @param nS     scalar spectral index n_s (finite)
+ * @param h      H0 / (100 km/s/Mpc) (&gt; 0)
+ * @param omegaM total matter density today Omega_m, in (0, 1]; Omega_Lambda = 1 - Omega_m
+ * @param omegaB baryon density today Omega_b, in [0, Omega_m)
+ */
+public record Cosmology(double aS, double nS, double h, double omegaM, double omegaB) {
+
+    /** Validates the parameters; the message names the offending key (a_s, n_s, h, omega_m, omega_b). */
+    public Cosmology {
+        if (!(aS > 0) || Double.isInfinite(aS)) {
+            throw new IllegalArgumentException("a_s must be a finite number > 0, got " + aS);
+        }
+        if (!Double.isFinite(nS)) {
+            throw new IllegalArgumentException("n_s must be a finite number, got " + nS);
+        }
+        if (!(h > 0) || Double.isInfinite(h)) {
+            throw new IllegalArgumentException("h must be a finite number > 0, got " + h);
+        }
+        if (!(omegaM > 0 && omegaM <= 1)) {
+            throw new IllegalArgumentException("omega_m must be in (0, 1], got " + omegaM);
+        }
+        if (!(omegaB >= 0 && omegaB < omegaM)) {
+            throw new IllegalArgumentException(
+                    "omega_b must be in [0, omega_m) = [0, " + omegaM + "), got " + omegaB);
+        }
+    }
+
+    /** The paper's "Planck 2015" set: A_s = 2.142e-9, n_s = 0.9667, h = 0.6774, Omega_m = 0.3089, Omega_b = 0.0486. */
+    public static Cosmology planck15() {
+        return new Cosmology(2.142e-9, 0.9667, 0.6774, 0.3089, 0.0486);
+    }
+
+    /** The same cosmology with another primordial amplitude A_s. */
+    public Cosmology withAs(double aS) {
+        return new Cosmology(aS, nS, h, omegaM, omegaB);
+    }
+
+    /** The same cosmology with another Omega_m (Omega_b and h fixed, CDM varied; flat, so Omega_Lambda = 1 - Omega_m). */
+    public Cosmology withOmegaM(double om) {
+        return new Cosmology(aS, nS, h, om, omegaB);
+    }
+
+    /** One line, e.g. {@code A_s=2.142e-09, n_s=0.9667, h=0.6774, Omega_m=0.3089, Omega_b=0.0486}. */
+    public String describe() {
+        return String.format(java.util.Locale.ROOT, "A_s=%.4g, n_s=%.6g, h=%.6g, Omega_m=%.6g, Omega_b=%.6g",
+                aS, nS, h, omegaM, omegaB);
+    }
+}

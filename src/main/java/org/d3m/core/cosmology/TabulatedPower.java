@@ -1,0 +1,160 @@
+package org.d3m.core.cosmology;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A linear P(k) at z = 0 read from a table (e.g. CLASS or CAMB output): k [h/Mpc], P [(Mpc/h)^3].
+ *
+ * <p>Format: one row per k, at least two columns (k, P) separated by whitespace and/or commas;
+ * further columns are ignored; text after '#' and blank lines are ignored. k must be strictly
+ * increasing, k and P positive, at least two rows. Between rows P is interpolated linearly in
+ * (ln k, ln P); outside [kMin, kMax] {@link #at} throws (call {@link #checkCovers} first).
+ */
+public final class TabulatedPower implements LinearPower {
+
+    private final Path file;
+    private final double[] lnK;
+    private final double[] lnP;
+
+    private TabulatedPower(Path file, double[] lnK, double[] lnP) {
+        this.file = file;
+        this.lnK = lnK;
+        this.lnP = lnP;
+    }
+
+    /** Reads a table; throws IllegalArgumentException with a one-line message on any problem. */
+    public static TabulatedPower read(Path file) {
+        if (file == null) {
+            throw new IllegalArgumentException("pk_file is not set");
+        }
+        if (!Files.exists(file)) {
+            throw new IllegalArgumentException("pk_file not found: " + file);
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("pk_file is not a regular file: " + file);
+        }
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("pk_file not found: " + file);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new IllegalArgumentException("cannot read pk_file " + file + ": " + e.getMessage());
+        }
+        double[] k = new double[lines.size()];
+        double[] p = new double[lines.size()];
+        int rows = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            int hash = line.indexOf('#');
+            String data = (hash >= 0 ? line.substring(0, hash) : line).trim();
+            if (data.isEmpty()) {
+                continue;
+            }
+            String where = "pk_file " + file + " line " + (i + 1) + ": ";
+            String[] cols = data.split("[\\s,]+");
+            if (cols.length < 2) {
+                throw new IllegalArgumentException(where + "expected two columns k P, got '" + data + "'");
+            }
+            double ki;
+            double pi;
+            try {
+                ki = Double.parseDouble(cols[0]);
+                pi = Double.parseDouble(cols[1]);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(where + "expected two numbers k P, got '" + data + "'");
+            }
+            if (!(ki > 0) || Double.isInfinite(ki) || !(pi > 0) || Double.isInfinite(pi)) {
+                throw new IllegalArgumentException(where + "k and P must be finite and > 0, got '" + data + "'");
+            }
+            if (rows > 0 && !(ki > k[rows - 1])) {
+                throw new IllegalArgumentException(where + "k must increase strictly, but " + cols[0]
+                        + " follows " + k[rows - 1]);
+            }
+            k[rows] = ki;
+            p[rows] = pi;
+            rows++;
+        }
+        if (rows < 2) {
+            throw new IllegalArgumentException("pk_file " + file + " has " + rows
+                    + " data rows, need at least 2 (columns k [h/Mpc], P [(Mpc/h)^3])");
+        }
+        double[] lk = new double[rows];
+        double[] lp = new double[rows];
+        for (int i = 0; i < rows; i++) {
+            lk[i] = Math.log(k[i]);
+            lp[i] = Math.log(p[i]);
+        }
+        return new TabulatedPower(file, lk, lp);
+    }
+
+    /** The file this table came from. */
+    public Path file() {
+        return file;
+    }
+
+    /** Number of data rows. */
+    public int rows() {
+        return lnK.length;
+    }
+
+    /** First k of the table [h/Mpc]. */
+    @Override
+    public double kMin() {
+        return Math.exp(lnK[0]);
+    }
+
+    /** Last k of the table [h/Mpc]. */
+    @Override
+    public double kMax() {
+        return Math.exp(lnK[lnK.length - 1]);
+    }
+
+    /** Throws if the table does not cover [kMin, kMax] h/Mpc (e.g. the grid's fundamental to its corner). */
+    public void checkCovers(double kMin, double kMax) {
+        if (kMin < kMin() || kMax > kMax()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "pk_file covers k in [%.4g, %.4g] h/Mpc but the grid needs [%.4g, %.4g] h/Mpc",
+                    kMin(), kMax(), kMin, kMax));
+        }
+    }
+
+    /** P(k) [(Mpc/h)^3], log-log interpolated; k [h/Mpc] must lie in [kMin(), kMax()]. */
+    @Override
+    public double at(double kHMpc) {
+        double x = Math.log(kHMpc);
+        int n = lnK.length;
+        // tolerate rounding at the ends (exp(log(k)) round trips)
+        double tol = 1e-12;
+        if (!(x >= lnK[0] - tol && x <= lnK[n - 1] + tol)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "k = %.6g h/Mpc outside pk_file range [%.4g, %.4g] h/Mpc", kHMpc, kMin(), kMax()));
+        }
+        int i = Arrays.binarySearch(lnK, x);
+        if (i >= 0) {
+            return Math.exp(lnP[i]);
+        }
+        int hi = -i - 1;
+        if (hi <= 0) {
+            return Math.exp(lnP[0]);
+        }
+        if (hi >= n) {
+            return Math.exp(lnP[n - 1]);
+        }
+        int lo = hi - 1;
+        double t = (x - lnK[lo]) / (lnK[hi] - lnK[lo]);
+        return Math.exp(lnP[lo] + t * (lnP[hi] - lnP[lo]));
+    }
+
+    @Override
+    public String describe() {
+        return "table " + file + " (" + lnK.length + " rows)";
+    }
+}
