@@ -1,13 +1,14 @@
 package org.d3m.core.cosmology;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A linear P(k) at z = 0 read from a table (e.g. CLASS or CAMB output): k [h/Mpc], P [(Mpc/h)^3].
@@ -22,11 +23,15 @@ public final class TabulatedPower implements LinearPower {
     private final Path file;
     private final double[] lnK;
     private final double[] lnP;
+    private final double kFirst;
+    private final double kLast;
 
-    private TabulatedPower(Path file, double[] lnK, double[] lnP) {
+    private TabulatedPower(Path file, double[] lnK, double[] lnP, double kFirst, double kLast) {
         this.file = file;
         this.lnK = lnK;
         this.lnP = lnP;
+        this.kFirst = kFirst;
+        this.kLast = kLast;
     }
 
     /** Reads a table; throws IllegalArgumentException with a one-line message on any problem. */
@@ -92,7 +97,7 @@ public final class TabulatedPower implements LinearPower {
             lk[i] = Math.log(k[i]);
             lp[i] = Math.log(p[i]);
         }
-        return new TabulatedPower(file, lk, lp);
+        return new TabulatedPower(file, lk, lp, k[0], k[rows - 1]);
     }
 
     /** The file this table came from. */
@@ -108,21 +113,21 @@ public final class TabulatedPower implements LinearPower {
     /** First k of the table [h/Mpc]. */
     @Override
     public double kMin() {
-        return Math.exp(lnK[0]);
+        return kFirst;
     }
 
     /** Last k of the table [h/Mpc]. */
     @Override
     public double kMax() {
-        return Math.exp(lnK[lnK.length - 1]);
+        return kLast;
     }
 
     /** Throws if the table does not cover [kMin, kMax] h/Mpc (e.g. the grid's fundamental to its corner). */
     public void checkCovers(double kMin, double kMax) {
-        if (kMin < kMin() || kMax > kMax()) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "pk_file covers k in [%.4g, %.4g] h/Mpc but the grid needs [%.4g, %.4g] h/Mpc",
-                    kMin(), kMax(), kMin, kMax));
+        // relative slack 1e-9: grid wavenumbers computed in floating point must not fail on equality
+        if (!(kMin >= kFirst * (1 - 1e-9) && kMax <= kLast * (1 + 1e-9))) {
+            throw new IllegalArgumentException("pk_file covers k in [" + fmt(kFirst) + ", " + fmt(kLast)
+                    + "] h/Mpc but the grid needs [" + fmt(kMin) + ", " + fmt(kMax) + "] h/Mpc");
         }
     }
 
@@ -134,8 +139,8 @@ public final class TabulatedPower implements LinearPower {
         // tolerate rounding at the ends (exp(log(k)) round trips)
         double tol = 1e-12;
         if (!(x >= lnK[0] - tol && x <= lnK[n - 1] + tol)) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "k = %.6g h/Mpc outside pk_file range [%.4g, %.4g] h/Mpc", kHMpc, kMin(), kMax()));
+            throw new IllegalArgumentException("k = " + fmt(kHMpc) + " h/Mpc outside pk_file range ["
+                    + fmt(kFirst) + ", " + fmt(kLast) + "] h/Mpc");
         }
         int i = Arrays.binarySearch(lnK, x);
         if (i >= 0) {
@@ -151,6 +156,16 @@ public final class TabulatedPower implements LinearPower {
         int lo = hi - 1;
         double t = (x - lnK[lo]) / (lnK[hi] - lnK[lo]);
         return Math.exp(lnP[lo] + t * (lnP[hi] - lnP[lo]));
+    }
+
+    /** 4 significant digits, no trailing zeros (0.01, 1.36, 5.132e-05). */
+    static String fmt(double v) {
+        if (!Double.isFinite(v) || v == 0) {
+            return String.valueOf(v);
+        }
+        BigDecimal b = new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros();
+        double abs = Math.abs(v);
+        return abs >= 1e-4 && abs < 1e6 ? b.toPlainString() : b.toString();
     }
 
     @Override
