@@ -15,14 +15,18 @@ import java.util.List;
  *
  * <p>Format: one row per k, at least two columns (k, P) separated by whitespace and/or commas;
  * further columns are ignored; text after '#' and blank lines are ignored. k must be strictly
- * increasing, k and P positive, at least two rows. Between rows P is interpolated linearly in
- * (ln k, ln P); outside [kMin, kMax] {@link #at} throws (call {@link #checkCovers} first).
+ * increasing, k and P positive, at least two rows. Between rows ln P is interpolated in ln k by a
+ * natural cubic spline (it resolves the BAO wiggles between CLASS's rows: sigma8 of the Omega_m = 0.1
+ * table is 0.234729 with it, as CLASS says, 0.234582 with straight lines); a power-law table is
+ * reproduced exactly. Outside [kMin, kMax] {@link #at} throws (call {@link #checkCovers} first).
  */
 public final class TabulatedPower implements LinearPower {
 
     private final Path file;
     private final double[] lnK;
     private final double[] lnP;
+    /** Second derivatives d^2 lnP / d(ln k)^2 of the natural cubic spline at the rows. */
+    private final double[] curv;
     private final double kFirst;
     private final double kLast;
 
@@ -32,6 +36,36 @@ public final class TabulatedPower implements LinearPower {
         this.lnP = lnP;
         this.kFirst = kFirst;
         this.kLast = kLast;
+        this.curv = naturalSpline(lnK, lnP);
+    }
+
+    /** Second derivatives of the natural cubic spline through (x, y) (tridiagonal solve, Thomas algorithm). */
+    private static double[] naturalSpline(double[] x, double[] y) {
+        int n = x.length;
+        double[] m = new double[n];
+        if (n < 3) {
+            return m;
+        }
+        double[] diag = new double[n];
+        double[] rhs = new double[n];
+        double[] upper = new double[n];
+        for (int i = 1; i < n - 1; i++) {
+            double h0 = x[i] - x[i - 1];
+            double h1 = x[i + 1] - x[i];
+            double lower = h0 / 6;
+            diag[i] = (h0 + h1) / 3;
+            upper[i] = h1 / 6;
+            rhs[i] = (y[i + 1] - y[i]) / h1 - (y[i] - y[i - 1]) / h0;
+            if (i > 1) { // eliminate the sub-diagonal
+                double w = lower / diag[i - 1];
+                diag[i] -= w * upper[i - 1];
+                rhs[i] -= w * rhs[i - 1];
+            }
+        }
+        for (int i = n - 2; i >= 1; i--) {
+            m[i] = (rhs[i] - (i + 1 <= n - 2 ? upper[i] * m[i + 1] : 0)) / diag[i];
+        }
+        return m;
     }
 
     /** Reads a table; throws IllegalArgumentException with a one-line message on any problem. */
@@ -131,7 +165,7 @@ public final class TabulatedPower implements LinearPower {
         }
     }
 
-    /** P(k) [(Mpc/h)^3], log-log interpolated; k [h/Mpc] must lie in [kMin(), kMax()]. */
+    /** P(k) [(Mpc/h)^3], cubic spline in (ln k, ln P); k [h/Mpc] must lie in [kMin(), kMax()]. */
     @Override
     public double at(double kHMpc) {
         double x = Math.log(kHMpc);
@@ -154,8 +188,12 @@ public final class TabulatedPower implements LinearPower {
             return Math.exp(lnP[n - 1]);
         }
         int lo = hi - 1;
-        double t = (x - lnK[lo]) / (lnK[hi] - lnK[lo]);
-        return Math.exp(lnP[lo] + t * (lnP[hi] - lnP[lo]));
+        double step = lnK[hi] - lnK[lo];
+        double b = (x - lnK[lo]) / step;
+        double a = 1 - b;
+        double y = a * lnP[lo] + b * lnP[hi]
+                + ((a * a * a - a) * curv[lo] + (b * b * b - b) * curv[hi]) * step * step / 6;
+        return Math.exp(y);
     }
 
     /** 4 significant digits, no trailing zeros (0.01, 1.36, 5.132e-05). */

@@ -29,7 +29,7 @@ class TabulatedPowerTest {
             Path p = SharedData.file(name);
             double expected = SharedData.headerSigma8(p);
             TabulatedPower t = TabulatedPower.read(p);
-            assertEquals(expected, Sigma8.of(t), 1e-3 * expected, name);
+            assertEquals(expected, Sigma8.of(t), 1e-4 * expected, name);
         }
         assertEquals(0.83066, Sigma8.of(TabulatedPower.read(SharedData.file("class_pk_Om0.3089.txt"))), 1e-3 * 0.83066);
     }
@@ -56,6 +56,22 @@ class TabulatedPowerTest {
         }
         assertThrows(IllegalArgumentException.class, () -> t.at(0.005));
         assertThrows(IllegalArgumentException.class, () -> t.at(11));
+    }
+
+    @Test
+    void splineFollowsACurvedSpectrumBetweenRows() throws IOException {
+        // ln P = 5 + sin(ln k), 20 rows per e-fold: the cubic spline is good to ~1e-6 between rows,
+        // straight lines would be off by ~3e-4
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i <= 100; i++) {
+            double lk = -2.5 + i * 0.05;
+            sb.append(Math.exp(lk)).append(' ').append(Math.exp(5 + Math.sin(lk))).append('\n');
+        }
+        TabulatedPower t = TabulatedPower.read(write("curved.txt", sb.toString()));
+        for (double lk = -2.0; lk < 2.0; lk += 0.0173) {
+            double exact = Math.exp(5 + Math.sin(lk));
+            assertEquals(exact, t.at(Math.exp(lk)), 5e-6 * exact, "ln k=" + lk);
+        }
     }
 
     private static String message(Runnable r) {
