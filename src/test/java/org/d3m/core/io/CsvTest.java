@@ -1,0 +1,64 @@
+package org.d3m.core.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.d3m.core.analysis.Spectrum;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CsvTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void roundTripKeepsEveryBit() throws IOException {
+        double[] a = {0.1, 1.0 / 3, -2.5e-300, Math.PI, Double.NaN};
+        double[] b = {1, 2, 3, Double.POSITIVE_INFINITY, -0.0};
+        Path p = dir.resolve("t.csv");
+        Csv.write(p, new String[] {"k", "P"}, new double[][] {a, b});
+        assertEquals("k,P", Files.readAllLines(p).get(0));
+        Csv.Table t = Csv.read(p);
+        assertArrayEquals(new String[] {"k", "P"}, t.header());
+        assertEquals(5, t.rows());
+        assertArrayEquals(a, t.column("k"));
+        assertArrayEquals(b, t.column("P"));
+    }
+
+    @Test
+    void spectraTableLeavesOutEmptyBins() throws IOException {
+        Spectrum auto = new Spectrum(new double[] {0.01, 0.063, 0.1}, new double[] {0, 5, 6}, new long[] {0, 6, 12}, 0.02);
+        Spectrum cross = new Spectrum(auto.k(), new double[] {0, 4, 3}, auto.modes(), 0.02);
+        Map<String, Spectrum> m = new LinkedHashMap<>();
+        m.put("pred", auto);
+        m.put("cross", cross);
+        Path p = dir.resolve("s.csv");
+        Csv.writeSpectra(p, m);
+        Csv.Table t = Csv.read(p);
+        assertArrayEquals(new String[] {"k", "modes", "P_pred", "P_cross"}, t.header());
+        assertArrayEquals(new double[] {0.063, 0.1}, t.column("k"));
+        assertArrayEquals(new double[] {6, 12}, t.column("modes"));
+        assertArrayEquals(new double[] {4, 3}, t.column("P_cross"));
+        Spectrum other = new Spectrum(new double[] {1, 2}, new double[] {1, 2}, new long[] {1, 1}, 0.02);
+        m.put("other", other);
+        assertThrows(IllegalArgumentException.class, () -> Csv.writeSpectra(p, m));
+    }
+
+    @Test
+    void badInputIsRefused() throws IOException {
+        Path p = dir.resolve("x.csv");
+        assertThrows(IllegalArgumentException.class, () -> Csv.write(p, new String[] {"a"}, new double[][] {{1}, {2}}));
+        assertThrows(IllegalArgumentException.class, () -> Csv.write(p, new String[] {"a", "b"}, new double[][] {{1}, {2, 3}}));
+        assertThrows(IllegalArgumentException.class, () -> Csv.write(p, new String[] {"a,b"}, new double[][] {{1}}));
+        Files.writeString(p, "# comment\na,b\n1,2\n3,oops\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Csv.read(p));
+        assertEquals(true, e.getMessage().contains("line 4"), e.getMessage());
+    }
+}

@@ -1,0 +1,75 @@
+package org.d3m.core.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProvenanceTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void jsonRoundTripWithAwkwardValues() {
+        Provenance p = Provenance.of("ZA displacement")
+                .put("box_size", 128.0)
+                .put("grid", 32)
+                .put("quote", "say \"hi\"")
+                .put("path", "C:\\data\\run 1")
+                .put("lines", "one\ntwo\r\nthree\ttab")
+                .put("control", "bell\u0007end")
+                .put("unicode", "Ω_m = 0.3089")
+                .put("array", new double[] {0.1, 0.2});
+        String json = p.toJson();
+        assertTrue(json.startsWith("{\n  \"what\": \"ZA displacement\",\n  \"version\": "), json);
+        assertTrue(json.contains("\"quote\": \"say \\\"hi\\\"\""), json);
+        assertTrue(json.contains("\\u0007"), json);
+        Provenance back = Provenance.parseJson(json);
+        assertEquals(p, back);
+        assertEquals(List.copyOf(p.entries().keySet()), List.copyOf(back.entries().keySet()), "order kept");
+        assertEquals("one\ntwo\r\nthree\ttab", back.get("lines"));
+        assertEquals("[0.1, 0.2]", back.get("array"));
+        assertEquals("128.0", back.get("box_size"));
+        assertEquals("dev", p.get("version"), "no jar manifest in tests");
+    }
+
+    @Test
+    void parsesPlainJsonValuesAndRejectsNesting() {
+        Provenance p = Provenance.parseJson("{\"a\": 1.5e3, \"b\": true, \"c\": null, \"d\": \"x\\/y\\u0041\"}");
+        assertEquals("1.5e3", p.get("a"));
+        assertEquals("true", p.get("b"));
+        assertEquals("null", p.get("c"));
+        assertEquals("x/yA", p.get("d"));
+        assertEquals(0, Provenance.parseJson("{ }").entries().size());
+        assertThrows(IllegalArgumentException.class, () -> Provenance.parseJson("{\"a\": {\"b\": 1}}"));
+        assertThrows(IllegalArgumentException.class, () -> Provenance.parseJson("{\"a\": 1"));
+        assertThrows(IllegalArgumentException.class, () -> Provenance.parseJson("{\"a\": 1} x"));
+    }
+
+    @Test
+    void infoHasOneLinePerEntry() {
+        Provenance p = Provenance.of("density").put("note", "a\nb");
+        String[] lines = p.toInfo().split("\n");
+        assertEquals(4, lines.length);
+        assertEquals("what = density", lines[0]);
+        assertEquals("note = a\\nb", lines[3]);
+        assertTrue(lines[2].startsWith("created = 20"), lines[2]);
+    }
+
+    @Test
+    void sidecarIsWrittenNextToTheData() throws IOException {
+        Path data = dir.resolve("delta.npy");
+        Provenance p = Provenance.of("density").put("seed", 42L);
+        p.writeSidecar(data);
+        Path side = dir.resolve("delta.npy.json");
+        assertEquals(side, Provenance.sidecarOf(data));
+        assertEquals(p, Provenance.parseJson(Files.readString(side)));
+    }
+}
