@@ -19,15 +19,28 @@ public final class CicPainter {
     private final Box mesh;
     private final int threads;
     private final ThreadLocal<double[]> planeScratch;
+    private final double offset;
 
-    /** @param lagrangian the particles' grid; @param mesh the painting mesh (same side length) */
+    /** A painter whose mesh nodes sit at x = j * cell_m (j = 0..n_m-1). */
     public CicPainter(Box lagrangian, Box mesh, int threads) {
+        this(lagrangian, mesh, threads, 0);
+    }
+
+    /**
+     * @param lagrangian the particles' grid
+     * @param mesh the painting mesh (same side length)
+     * @param offset shift of the particles relative to the mesh, in mesh cells: mesh node j sits at
+     *     x = (j - offset) cell_m. The force mesh uses 0.5 so that unperturbed particles sit
+     *     halfway between nodes, away from the kinks of the CIC kernel (see docs/physics.md).
+     */
+    public CicPainter(Box lagrangian, Box mesh, int threads, double offset) {
         if (Math.abs(lagrangian.size() - mesh.size()) > 1e-9 * mesh.size()) {
             throw new IllegalArgumentException("particle grid and mesh must cover the same box");
         }
         this.lagrangian = lagrangian;
         this.mesh = mesh;
         this.threads = Parallel.threads(threads);
+        this.offset = offset;
         int nm = mesh.n();
         this.planeScratch = ThreadLocal.withInitial(() -> new double[nm * nm]);
     }
@@ -149,7 +162,7 @@ public final class CicPainter {
 
     /** Periodic mesh coordinate in [0, n_m) of a particle: (q + psi) / cell_m. */
     private double meshCoordinate(float psi, int lagrangianIndex) {
-        double u = lagrangianIndex * ((double) mesh.n() / lagrangian.n()) + psi / mesh.cell();
+        double u = lagrangianIndex * ((double) mesh.n() / lagrangian.n()) + psi / mesh.cell() + offset;
         double nm = mesh.n();
         u -= nm * Math.floor(u / nm);
         return u >= nm ? 0 : u;

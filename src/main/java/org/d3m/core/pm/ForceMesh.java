@@ -22,6 +22,9 @@ import org.d3m.core.field.VectorField;
  */
 public final class ForceMesh {
 
+    /** Particles sit half a mesh cell off the nodes (in each axis), away from the CIC kernel's kinks. */
+    public static final double MESH_OFFSET = 0.5;
+
     private final Box mesh;
     private final CicPainter painter;
     private final Fft fft;
@@ -36,7 +39,7 @@ public final class ForceMesh {
     public ForceMesh(Box lagrangian, int meshFactor, double omegaM, int threads, boolean spectral) {
         this.mesh = lagrangian.refined(meshFactor);
         this.threads = Parallel.threads(threads);
-        this.painter = new CicPainter(lagrangian, mesh, this.threads);
+        this.painter = new CicPainter(lagrangian, mesh, this.threads, MESH_OFFSET);
         this.fft = new Fft(mesh.n(), this.threads);
         this.omegaM = omegaM;
         this.spectral = spectral;
