@@ -1,0 +1,103 @@
+package org.d3m.core.sim;
+
+import org.d3m.core.cosmology.GrowthFactors;
+import org.d3m.core.cosmology.LinearPower;
+import org.d3m.core.field.CicPainter;
+import org.d3m.core.field.ScalarField;
+import org.d3m.core.field.VectorField;
+import org.d3m.core.ic.GaussianField;
+import org.d3m.core.ic.Lpt;
+import org.d3m.core.pm.FastPmSolver;
+import org.d3m.core.progress.Progress;
+
+/**
+ * One realisation of a {@link SimulationSetup}: the linear density and its LPT displacements,
+ * computed once on first use, and the products every command needs (ZA, 2LPT, FastPM, density).
+ * Not thread-safe; all results are bit-identical whatever the setup's thread count.
+ */
+public final class Realization {
+
+    private final SimulationSetup setup;
+    private final GrowthFactors growth;
+    private LinearPower power;
+    private float[] deltaK;
+    private VectorField psi1;
+    private VectorField psi2;
+
+    public Realization(SimulationSetup setup) {
+        this.setup = setup;
+        this.growth = GrowthFactors.of(setup.cosmology().omegaM());
+    }
+
+    public SimulationSetup setup() {
+        return setup;
+    }
+
+    /** The linear spectrum in use (validated against the grid on first call). */
+    public LinearPower power() {
+        if (power == null) {
+            power = setup.linearPower();
+        }
+        return power;
+    }
+
+    /** Half-complex spectrum of the linear density at z = 0 (see {@link org.d3m.core.field.Fft}). */
+    public float[] deltaK() {
+        if (deltaK == null) {
+            deltaK = GaussianField.linearDensitySpectrum(setup.box(), power()::at, setup.seed(), setup.threads());
+        }
+        return deltaK;
+    }
+
+    /** The linear density contrast at z = 0 on the grid (dimensionless). */
+    public ScalarField linearDensity() {
+        return new ScalarField(setup.box(), new Lpt(setup.box(), setup.threads()).density(deltaK()));
+    }
+
+    /** First-order displacement of the z = 0 field, Psi1 [Mpc/h] ("ZA at z = 0"). */
+    public VectorField psi1() {
+        if (psi1 == null) {
+            psi1 = new Lpt(setup.box(), setup.threads()).psi1(deltaK());
+        }
+        return psi1;
+    }
+
+    /** Second-order displacement Psi2 [Mpc/h] (multiplied by D2(a) &lt; 0 in trajectories). */
+    public VectorField psi2() {
+        if (psi2 == null) {
+            psi2 = new Lpt(setup.box(), setup.threads()).psi2(deltaK());
+        }
+        return psi2;
+    }
+
+    /**
+     * LPT displacement at scale factor a [Mpc/h]: {@code D1(a) Psi1} for order 1 (ZA),
+     * {@code D1(a) Psi1 + D2(a) Psi2} for order 2, wrapped into [-L/2, L/2).
+     */
+    public VectorField lpt(int order, double a) {
+        if (order != 1 && order != 2) {
+            throw new IllegalArgumentException("order must be 1 (ZA) or 2 (2LPT), got " + order);
+        }
+        VectorField v = Lpt.combine(psi1(), growth.d1(a), order == 2 ? psi2() : null, growth.d2(a));
+        wrap(v);
+        return v;
+    }
+
+    /** FastPM from 2LPT initial conditions at a_start to a_end. */
+    public FastPmSolver.Result fastPm(FastPmSolver.Config config, Progress progress) {
+        return new FastPmSolver(setup.box(), setup.cosmology().omegaM(), config).run(psi1(), psi2(), progress);
+    }
+
+    /** CIC density (count per cell / mean - 1) of a displacement field on a mesh factor times finer grid. */
+    public static ScalarField density(VectorField displacement, int meshFactor, int threads) {
+        return new CicPainter(displacement.box(), displacement.box().refined(meshFactor), threads).density(displacement);
+    }
+
+    private static void wrap(VectorField v) {
+        for (float[] c : v.c()) {
+            for (int i = 0; i < c.length; i++) {
+                c[i] = (float) v.box().wrapCentered(c[i]);
+            }
+        }
+    }
+}

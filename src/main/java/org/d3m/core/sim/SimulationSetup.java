@@ -1,0 +1,85 @@
+package org.d3m.core.sim;
+
+import java.nio.file.Path;
+import org.d3m.core.cosmology.Cosmology;
+import org.d3m.core.cosmology.EisensteinHu;
+import org.d3m.core.cosmology.LinearPower;
+import org.d3m.core.cosmology.TabulatedPower;
+import org.d3m.core.field.Box;
+import org.d3m.core.io.Provenance;
+import org.d3m.core.pm.FastPmSolver;
+
+/**
+ * Everything that fixes one realisation of the linear Universe: the periodic box and grid, the
+ * cosmology, where the linear spectrum comes from (Eisenstein-Hu from A_s, or a table), an
+ * optional sigma8 renormalisation, the seed, and the thread count (which never changes results).
+ *
+ * @param pkFile a tabulated P(k) at z = 0 (k [h/Mpc], P [(Mpc/h)^3]), or null for Eisenstein-Hu
+ * @param sigma8 rescale the spectrum to this sigma8; NaN or &lt;= 0 for no rescaling
+ */
+public record SimulationSetup(Box box, Cosmology cosmology, Path pkFile, double sigma8, long seed, int threads) {
+
+    /** The paper's setup: L = 128 Mpc/h, 32^3, Planck 2015 from A_s. */
+    public static SimulationSetup paper(long seed) {
+        return new SimulationSetup(new Box(128, 32), Cosmology.planck15(), null, Double.NaN, seed, 0);
+    }
+
+    /** True when a sigma8 renormalisation was asked for. */
+    public boolean rescaled() {
+        return sigma8 > 0 && !Double.isInfinite(sigma8);
+    }
+
+    /**
+     * The linear P(k) at z = 0 in use, checked to cover every mode of the grid
+     * (k from the fundamental to sqrt(3) times Nyquist).
+     */
+    public LinearPower linearPower() {
+        LinearPower p;
+        if (pkFile != null) {
+            TabulatedPower t = TabulatedPower.read(pkFile);
+            t.checkCovers(box.kFundamental(), Math.sqrt(3) * box.kNyquist());
+            p = t;
+        } else {
+            p = new EisensteinHu(cosmology);
+        }
+        return rescaled() ? p.rescaledToSigma8(sigma8) : p;
+    }
+
+    /** Scale factor of a redshift z &gt;= 0. */
+    public static double scaleFactor(double redshift) {
+        if (!(redshift >= 0) || Double.isInfinite(redshift)) {
+            throw new IllegalArgumentException("redshift must be >= 0, got " + redshift);
+        }
+        return 1 / (1 + redshift);
+    }
+
+    /** Provenance of a product of this setup: every parameter, the seed and the version. */
+    public Provenance provenance(String what) {
+        Cosmology c = cosmology;
+        return Provenance.of(what)
+                .put("box_size", box.size())
+                .put("grid", box.n())
+                .put("seed", seed)
+                .put("a_s", c.aS())
+                .put("n_s", c.nS())
+                .put("h", c.h())
+                .put("omega_m", c.omegaM())
+                .put("omega_b", c.omegaB())
+                .put("pk_file", pkFile == null ? "" : pkFile.toString())
+                .put("sigma8", rescaled() ? Double.toString(sigma8) : "");
+    }
+
+    /**
+     * Rough peak bytes to generate this realisation's LPT fields (spectrum, Psi1, Psi2 and the
+     * transient Hessian fields), plus a FastPM run when {@code meshFactor > 0}.
+     */
+    public long memoryBytes(int meshFactor) {
+        long cells = box.cells();
+        long lpt = 4L * cells * 16;
+        return meshFactor > 0 ? Math.max(lpt, 4L * cells * 10 + FastPmSolver.memoryBytes(box, meshFactor)) : lpt;
+    }
+
+    public SimulationSetup withSeed(long s) {
+        return new SimulationSetup(box, cosmology, pkFile, sigma8, s, threads);
+    }
+}
