@@ -1,0 +1,161 @@
+package org.d3m.core.io;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.d3m.core.analysis.Spectrum;
+
+/**
+ * Plain comma-separated tables of numbers: one header row of column names, then one row per
+ * value. Numbers are written with {@link Double#toString} (shortest text that reads back to the
+ * same double; NaN and Infinity as Java spells them). Files are written atomically. Lines that
+ * start with '#' and blank lines are skipped on reading.
+ */
+public final class Csv {
+
+    private Csv() {
+    }
+
+    /** A table read back: column names and columns of values. */
+    public record Table(String[] header, double[][] columns) {
+
+        /** The column called {@code name}; IllegalArgumentException if there is none. */
+        public double[] column(String name) {
+            for (int i = 0; i < header.length; i++) {
+                if (header[i].equals(name)) {
+                    return columns[i];
+                }
+            }
+            throw new IllegalArgumentException("no column '" + name + "' in " + Arrays.toString(header));
+        }
+
+        /** Number of data rows. */
+        public int rows() {
+            return columns.length == 0 ? 0 : columns[0].length;
+        }
+    }
+
+    /**
+     * Writes the columns under the header, atomically.
+     *
+     * @throws IllegalArgumentException if the header and columns do not match, a name is empty or
+     *                                  holds a comma or newline, or the columns differ in length
+     */
+    public static void write(Path p, String[] header, double[][] columns) throws IOException {
+        if (header.length != columns.length || header.length == 0) {
+            throw new IllegalArgumentException("CSV needs one name per column: " + header.length
+                    + " names for " + columns.length + " columns");
+        }
+        for (String h : header) {
+            if (h == null || h.isBlank() || h.contains(",") || h.contains("\n") || h.contains("\r")) {
+                throw new IllegalArgumentException("bad CSV column name '" + h + "'");
+            }
+        }
+        int rows = columns[0].length;
+        for (int c = 0; c < columns.length; c++) {
+            if (columns[c].length != rows) {
+                throw new IllegalArgumentException("CSV column " + header[c] + " has " + columns[c].length
+                        + " rows, " + header[0] + " has " + rows);
+            }
+        }
+        StringBuilder b = new StringBuilder();
+        b.append(String.join(",", header)).append('\n');
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < columns.length; c++) {
+                b.append(c > 0 ? "," : "").append(columns[c][r]);
+            }
+            b.append('\n');
+        }
+        AtomicFiles.writeString(p, b.toString());
+    }
+
+    /**
+     * Writes several spectra measured with the same binning as columns {@code k, modes,
+     * P_<name>...} (k [h/Mpc], P [(Mpc/h)^3]), in the map's order. Empty bins are left out.
+     */
+    public static void writeSpectra(Path p, Map<String, Spectrum> spectra) throws IOException {
+        if (spectra.isEmpty()) {
+            throw new IllegalArgumentException("no spectra to write");
+        }
+        Spectrum first = spectra.values().iterator().next();
+        for (Map.Entry<String, Spectrum> e : spectra.entrySet()) {
+            Spectrum s = e.getValue();
+            if (s.dk() != first.dk() || !Arrays.equals(s.modes(), first.modes()) || !Arrays.equals(s.k(), first.k())) {
+                throw new IllegalArgumentException("spectrum " + e.getKey() + " has different bins from the others");
+            }
+        }
+        int[] keep = first.nonEmptyBins();
+        List<String> names = new ArrayList<>(List.of("k", "modes"));
+        List<double[]> cols = new ArrayList<>();
+        cols.add(pick(first.k(), keep));
+        double[] modes = new double[keep.length];
+        for (int i = 0; i < keep.length; i++) {
+            modes[i] = first.modes()[keep[i]];
+        }
+        cols.add(modes);
+        for (Map.Entry<String, Spectrum> e : spectra.entrySet()) {
+            names.add("P_" + e.getKey());
+            cols.add(pick(e.getValue().p(), keep));
+        }
+        write(p, names.toArray(String[]::new), cols.toArray(double[][]::new));
+    }
+
+    /** Reads a table written by {@link #write} (or any all-numeric CSV with one header row). */
+    public static Table read(Path p) throws IOException {
+        List<String> lines = Files.readAllLines(p, StandardCharsets.UTF_8);
+        String[] header = null;
+        List<double[]> rows = new ArrayList<>();
+        int lineNo = 0;
+        for (String line : lines) {
+            lineNo++;
+            String t = line.strip();
+            if (t.isEmpty() || t.startsWith("#")) {
+                continue;
+            }
+            String[] cells = t.split(",", -1);
+            if (header == null) {
+                header = new String[cells.length];
+                for (int i = 0; i < cells.length; i++) {
+                    header[i] = cells[i].strip();
+                }
+                continue;
+            }
+            if (cells.length != header.length) {
+                throw new IllegalArgumentException(p + " line " + lineNo + " has " + cells.length
+                        + " values, the header has " + header.length);
+            }
+            double[] row = new double[cells.length];
+            for (int i = 0; i < cells.length; i++) {
+                try {
+                    row[i] = Double.parseDouble(cells[i].strip());
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(p + " line " + lineNo + ": '" + cells[i].strip() + "' is not a number");
+                }
+            }
+            rows.add(row);
+        }
+        if (header == null) {
+            throw new IllegalArgumentException(p + " is empty (no header row)");
+        }
+        double[][] columns = new double[header.length][rows.size()];
+        for (int r = 0; r < rows.size(); r++) {
+            for (int c = 0; c < header.length; c++) {
+                columns[c][r] = rows.get(r)[c];
+            }
+        }
+        return new Table(header, columns);
+    }
+
+    private static double[] pick(double[] v, int[] idx) {
+        double[] out = new double[idx.length];
+        for (int i = 0; i < idx.length; i++) {
+            out[i] = v[idx[i]];
+        }
+        return out;
+    }
+}

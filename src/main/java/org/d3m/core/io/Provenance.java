@@ -1,0 +1,163 @@
+package org.d3m.core.io;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Where a data product came from: an ordered list of key = value strings (what was computed,
+ * with which parameters, seed, cosmology, ...) that travels with the data as a JSON sidecar file
+ * {@code <data file>.json} and as the ImageJ "Info" property.
+ *
+ * <p>{@link #of} starts with {@code what}, {@code version} (the plugin version) and
+ * {@code created} (UTC, ISO-8601, seconds). Values are stored as strings; doubles use
+ * {@link Double#toString} so they read back exactly. JSON is written and parsed here without
+ * dependencies; the parser reads flat objects (string, number, true/false/null values) only.
+ */
+public final class Provenance {
+
+    private final LinkedHashMap<String, String> entries = new LinkedHashMap<>();
+
+    private Provenance() {
+    }
+
+    /** A new record for a product described by {@code what} (for example "2LPT displacement"). */
+    public static Provenance of(String what) {
+        Provenance p = new Provenance();
+        p.put("what", what);
+        p.put("version", version());
+        p.put("created", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        return p;
+    }
+
+    /**
+     * Adds (or replaces, keeping its place) {@code key}; the value is {@code String.valueOf(value)},
+     * arrays as {@code [a, b, ...]}. Returns this for chaining.
+     */
+    public Provenance put(String key, Object value) {
+        if (key == null || key.isEmpty()) {
+            throw new IllegalArgumentException("provenance key must not be empty");
+        }
+        entries.put(key, text(value));
+        return this;
+    }
+
+    /** The value for {@code key}, or null. */
+    public String get(String key) {
+        return entries.get(key);
+    }
+
+    /** All entries, in insertion order (read-only view). */
+    public Map<String, String> entries() {
+        return Collections.unmodifiableMap(entries);
+    }
+
+    /** Pretty-printed JSON object, one {@code "key": "value"} per line, all values as strings. */
+    public String toJson() {
+        StringBuilder b = new StringBuilder("{");
+        boolean first = true;
+        for (Map.Entry<String, String> e : entries.entrySet()) {
+            b.append(first ? "\n" : ",\n").append("  ");
+            quote(b, e.getKey());
+            b.append(": ");
+            quote(b, e.getValue());
+            first = false;
+        }
+        return b.append(first ? "}\n" : "\n}\n").toString();
+    }
+
+    /**
+     * "key = value" lines for the ImageJ Info property. Line breaks inside a value are written as
+     * the two characters {@code \n} (and {@code \r} likewise) so every entry stays on one line.
+     */
+    public String toInfo() {
+        StringBuilder b = new StringBuilder();
+        for (Map.Entry<String, String> e : entries.entrySet()) {
+            b.append(e.getKey()).append(" = ")
+                    .append(e.getValue().replace("\r", "\\r").replace("\n", "\\n")).append('\n');
+        }
+        return b.toString();
+    }
+
+    /** Parses a flat JSON object (as {@link #toJson} writes it) back into a record. */
+    public static Provenance parseJson(String json) {
+        Provenance p = new Provenance();
+        new FlatJsonParser(json).parseInto(p.entries);
+        return p;
+    }
+
+    /** Writes {@link #toJson} atomically to {@code <dataFile>.json} (e.g. delta.npy.json). */
+    public void writeSidecar(Path dataFile) throws IOException {
+        AtomicFiles.writeString(sidecarOf(dataFile), toJson());
+    }
+
+    /** The sidecar path of a data file: the same name with ".json" appended. */
+    public static Path sidecarOf(Path dataFile) {
+        return dataFile.resolveSibling(dataFile.getFileName() + ".json");
+    }
+
+    /** The plugin version from the jar manifest's Implementation-Version, or "dev" outside a jar. */
+    public static String version() {
+        String v = Provenance.class.getPackage().getImplementationVersion();
+        return v == null || v.isBlank() ? "dev" : v;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Provenance p && entries.equals(p.entries);
+    }
+
+    @Override
+    public int hashCode() {
+        return entries.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return toInfo();
+    }
+
+    private static String text(Object value) {
+        if (value instanceof double[] a) {
+            return Arrays.toString(a);
+        } else if (value instanceof float[] a) {
+            return Arrays.toString(a);
+        } else if (value instanceof int[] a) {
+            return Arrays.toString(a);
+        } else if (value instanceof long[] a) {
+            return Arrays.toString(a);
+        } else if (value instanceof Object[] a) {
+            return Arrays.deepToString(a);
+        }
+        return String.valueOf(value);
+    }
+
+    static void quote(StringBuilder b, String s) {
+        b.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                case '\b' -> b.append("\\b");
+                case '\f' -> b.append("\\f");
+                default -> {
+                    if (c < 0x20) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        b.append('"');
+    }
+}
