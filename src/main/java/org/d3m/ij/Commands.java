@@ -14,6 +14,10 @@ import org.scijava.Context;
 import org.scijava.ItemVisibility;
 import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandService;
+import org.scijava.event.EventHandler;
+import org.scijava.event.EventService;
+import org.scijava.event.EventSubscriber;
+import org.scijava.module.event.ModuleErroredEvent;
 import org.scijava.module.Module;
 import org.scijava.module.ModuleException;
 import org.scijava.module.ModuleItem;
@@ -184,10 +188,15 @@ public final class Commands {
             module.setInput(e.getKey(), e.getValue());
             module.resolveInput(e.getKey());
         }
+        // The runner logs a failure with its stack trace unless the error event is consumed; the
+        // front ends report failures themselves, as one line.
+        ErrorConsumer consumer = new ErrorConsumer(module);
+        EventService events = context.getService(EventService.class);
+        List<EventSubscriber<?>> subs = events == null ? List.of() : events.subscribe(consumer);
         try {
             Module done = ms.run(module, true, Map.<String, Object>of()).get();
-            if (done.isCanceled()) {
-                String why = done.getCancelReason();
+            if (done instanceof org.scijava.Cancelable c && c.isCanceled()) {
+                String why = c.getCancelReason();
                 throw new IllegalArgumentException(name(info) + " was cancelled" + (why == null ? "" : ": " + why));
             }
             return done;
@@ -196,6 +205,27 @@ public final class Commands {
             throw new IllegalStateException("interrupted", e);
         } catch (ExecutionException e) {
             throw unwrap(e);
+        } finally {
+            if (events != null) {
+                events.unsubscribe(subs);
+            }
+        }
+    }
+
+    /** Consumes the error event of one module so that SciJava does not log it. */
+    public static final class ErrorConsumer {
+        private final Module module;
+
+        ErrorConsumer(Module module) {
+            this.module = module;
+        }
+
+        /** Marks this module's error event as handled. */
+        @EventHandler
+        public void onError(ModuleErroredEvent e) {
+            if (e.getModule() == module) {
+                e.consume();
+            }
         }
     }
 
