@@ -1,0 +1,158 @@
+package org.d3m.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.d3m.core.io.Provenance;
+import org.d3m.ij.CommandProgress;
+import org.d3m.ij.Commands;
+import org.d3m.ij.ParamText;
+import org.scijava.Context;
+import org.scijava.command.CommandInfo;
+import org.scijava.command.CommandService;
+import org.scijava.module.Module;
+import org.scijava.module.ModuleItem;
+
+/**
+ * The headless launcher behind {@code ./d3m}:
+ * <pre>
+ *   d3m list                      the commands
+ *   d3m help COMMAND              its keys: type, default, description
+ *   d3m COMMAND key=value ...     run it; String outputs go to stdout, progress to stderr
+ * </pre>
+ * Keys are the command's {@code @Parameter} field names, the same keys an ImageJ macro uses.
+ * Any failure prints ONE line {@code error: ...} on stderr and exits 1 (2 for a usage error);
+ * {@code -Dd3m.debug=true} adds the stack trace. No window is ever opened.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    /** Entry point; the only place that calls System.exit. */
+    public static void main(String[] args) {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the CLI and returns its exit code: 0 success, 1 error, 2 usage error. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0) {
+            err.print(usage());
+            return 2;
+        }
+        Context context = null;
+        try {
+            String first = args[0];
+            if (first.equals("-h") || first.equals("--help") || (first.equals("help") && args.length == 1)) {
+                out.print(usage());
+                return 0;
+            }
+            if (first.equals("--version") || first.equals("version")) {
+                out.println("D3M for Fiji " + Provenance.version());
+                return 0;
+            }
+            context = new Context(CommandService.class);
+            if (first.equals("list")) {
+                out.print(list(context));
+                return 0;
+            }
+            if (first.equals("help")) {
+                out.print(help(Commands.byName(context, args[1])));
+                return 0;
+            }
+            CommandInfo info = Commands.byName(context, first);
+            Map<String, Object> values = Commands.parseKeyValues(info, Arrays.asList(args).subList(1, args.length));
+            CommandProgress.set(CommandProgress.lines(err));
+            Module module = Commands.run(context, info, values);
+            for (ModuleItem<?> item : info.outputs()) {
+                Object v = module.getOutput(item.getName());
+                if (item.getType() == String.class && v != null) {
+                    out.println(v);
+                }
+            }
+            out.flush();
+            return 0;
+        } catch (Throwable t) {
+            err.println("error: " + Commands.errorLine(t));
+            if (Boolean.getBoolean("d3m.debug")) {
+                t.printStackTrace(err);
+            }
+            return 1;
+        } finally {
+            CommandProgress.set(null);
+            if (context != null) {
+                context.dispose();
+            }
+        }
+    }
+
+    /** The usage text. */
+    public static String usage() {
+        return """
+                usage: d3m list                      list the commands
+                       d3m help COMMAND              keys, types, defaults and descriptions
+                       d3m COMMAND key=value ...     run a command headless
+                       d3m imagej                    start ImageJ 1 with the plugin (needs a display)
+                keys are the command's parameter names, the same as in ImageJ macros;
+                -Dd3m.debug=true (JAVA_OPTS) prints stack traces.
+                """;
+    }
+
+    /** One line per command: name, menu title, menu path. */
+    public static String list(Context context) {
+        List<CommandInfo> all = Commands.all(context);
+        int w = all.stream().mapToInt(c -> Commands.name(c).length()).max().orElse(4);
+        StringBuilder sb = new StringBuilder();
+        for (CommandInfo c : all) {
+            String desc = c.getDescription() == null || c.getDescription().isEmpty() ? Commands.title(c) : c.getDescription();
+            sb.append(String.format("%-" + w + "s  %s%n", Commands.name(c), desc));
+        }
+        return sb.toString();
+    }
+
+    /** The help text of one command: its keys with type, default (or "required") and description. */
+    public static String help(CommandInfo info) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(Commands.name(info)).append(" - ").append(Commands.title(info));
+        if (info.getMenuPath() != null && !info.getMenuPath().isEmpty()) {
+            sb.append("  (ImageJ: ").append(info.getMenuPath().getMenuString()).append(')');
+        }
+        sb.append('\n');
+        if (info.getDescription() != null && !info.getDescription().isEmpty()) {
+            sb.append(info.getDescription()).append('\n');
+        }
+        sb.append("usage: d3m ").append(Commands.name(info)).append(" key=value ...\n");
+        Map<String, Object> defaults = Commands.defaults(info);
+        List<ModuleItem<?>> inputs = Commands.userInputs(info);
+        int w = inputs.stream().mapToInt(i -> i.getName().length()).max().orElse(3);
+        sb.append("keys:\n");
+        for (ModuleItem<?> item : inputs) {
+            Object d = defaults.get(item.getName());
+            String def = Commands.mandatory(item, d) ? "required" : d == null ? "optional" : "default " + ParamText.format(d);
+            StringBuilder line = new StringBuilder(String.format("  %-" + w + "s  %-7s  %-20s", item.getName(),
+                    Commands.typeWord(item), def));
+            if (item.getDescription() != null && !item.getDescription().isEmpty()) {
+                line.append("  ").append(item.getDescription());
+            }
+            List<String> choices = ParamText.choices(item);
+            if (!choices.isEmpty()) {
+                line.append("  (one of: ").append(String.join(", ", choices)).append(')');
+            }
+            sb.append(line.toString().stripTrailing()).append('\n');
+        }
+        StringBuilder outs = new StringBuilder();
+        for (ModuleItem<?> item : info.outputs()) {
+            outs.append(outs.length() > 0 ? ", " : "").append(item.getName())
+                    .append(item.getType() == String.class ? " (printed)" : " (ImageJ only)");
+        }
+        if (outs.length() > 0) {
+            sb.append("outputs: ").append(outs).append('\n');
+        }
+        return sb.toString();
+    }
+}

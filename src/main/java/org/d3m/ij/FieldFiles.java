@@ -1,0 +1,190 @@
+package org.d3m.ij;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+
+import ij.ImagePlus;
+import ij.io.FileSaver;
+import ij.io.Opener;
+
+import org.d3m.core.field.ScalarField;
+import org.d3m.core.field.VectorField;
+import org.d3m.core.io.AtomicFiles;
+import org.d3m.core.io.Npy;
+import org.d3m.core.io.Provenance;
+
+/**
+ * Reads and writes fields by file extension:
+ * <ul>
+ *   <li>{@code .tif}/{@code .tiff}: an ImageJ TIFF stack made by {@link FieldImages} (a vector
+ *   field is a 3-channel hyperstack), calibrated in Mpc/h, so the box size travels with the
+ *   file; provenance in the "Info" property.</li>
+ *   <li>{@code .npy}: float32, C order, shape (n, n, n) or (3, n, n, n) via {@link Npy}; it has
+ *   no box size, so readers pass one [Mpc/h].</li>
+ * </ul>
+ * Every write is atomic (temporary file in the same folder, then rename) and also writes the
+ * provenance as a JSON sidecar {@code <file>.json}. I/O failures become one-line
+ * IllegalArgumentExceptions or UncheckedIOExceptions.
+ */
+public final class FieldFiles {
+
+    private FieldFiles() {
+    }
+
+    /** The field formats by extension. */
+    public enum Format { TIFF, NPY }
+
+    /** The format of {@code f} by its extension, or a one-line error naming the allowed ones. */
+    public static Format format(File f) {
+        String n = f.getName().toLowerCase(Locale.ROOT);
+        if (n.endsWith(".tif") || n.endsWith(".tiff")) {
+            return Format.TIFF;
+        }
+        if (n.endsWith(".npy")) {
+            return Format.NPY;
+        }
+        throw new IllegalArgumentException("'" + f + "': unknown field file type; use .tif, .tiff or .npy");
+    }
+
+    /**
+     * Checks before any work that {@code out} has a known extension and can be written (its
+     * folder exists and is writable). Commands call this first on their {@code output}.
+     */
+    public static void checkWritable(File out) {
+        format(out);
+        AtomicFiles.checkWritable(out.toPath());
+    }
+
+    /** Writes a scalar field (format by extension) and its provenance sidecar. */
+    public static void write(File out, ScalarField f, Provenance prov) {
+        checkWritable(out);
+        if (format(out) == Format.NPY) {
+            run(() -> Npy.write(out.toPath(), f));
+        } else {
+            writeTiff(FieldImages.scalar(f, out.getName(), prov == null ? null : prov.toInfo()), out);
+        }
+        sidecar(out, prov);
+    }
+
+    /** Writes a vector field (format by extension) and its provenance sidecar. */
+    public static void write(File out, VectorField v, Provenance prov) {
+        checkWritable(out);
+        if (format(out) == Format.NPY) {
+            run(() -> Npy.write(out.toPath(), v));
+        } else {
+            writeTiff(FieldImages.vector(v, out.getName(), prov == null ? null : prov.toInfo()), out);
+        }
+        sidecar(out, prov);
+    }
+
+    /** Reads a scalar field; {@code boxSize} [Mpc/h] is used for .npy and uncalibrated TIFFs. */
+    public static ScalarField readScalar(File in, double boxSize) {
+        if (format(in) == Format.NPY) {
+            requireBox(in, boxSize);
+            return io(() -> Npy.readScalar(in.toPath(), boxSize));
+        }
+        return FieldImages.toScalar(readTiff(in), boxSize);
+    }
+
+    /** Reads a vector field; {@code boxSize} [Mpc/h] is used for .npy and uncalibrated TIFFs. */
+    public static VectorField readVector(File in, double boxSize) {
+        if (format(in) == Format.NPY) {
+            requireBox(in, boxSize);
+            return io(() -> Npy.readVector(in.toPath(), boxSize));
+        }
+        return FieldImages.toVector(readTiff(in), boxSize);
+    }
+
+    /**
+     * Saves any image as a TIFF (a stack if it has more than one slice) atomically: FileSaver
+     * writes a temporary file in the target's folder, which is then renamed over the target.
+     */
+    public static void writeTiff(ImagePlus imp, File out) {
+        AtomicFiles.checkWritable(out.toPath());
+        Path target = out.toPath().toAbsolutePath();
+        Path tmp = io(() -> Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tif"));
+        boolean ok = false;
+        try {
+            FileSaver saver = new FileSaver(imp);
+            boolean saved = imp.getStackSize() > 1 ? saver.saveAsTiffStack(tmp.toString()) : saver.saveAsTiff(tmp.toString());
+            if (!saved) {
+                throw new IllegalArgumentException("cannot write output " + out + ": ImageJ's TIFF writer failed");
+            }
+            run(() -> move(tmp, target));
+            ok = true;
+        } finally {
+            if (!ok) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // best effort: the failure itself is reported
+                }
+            }
+        }
+    }
+
+    /** Opens a TIFF with ImageJ's Opener (calibration, hyperstack layout and Info restored). */
+    public static ImagePlus readTiff(File in) {
+        if (!in.isFile()) {
+            throw new IllegalArgumentException("cannot read " + in + ": no such file");
+        }
+        ImagePlus imp = new Opener().openImage(in.getAbsolutePath());
+        if (imp == null) {
+            throw new IllegalArgumentException("cannot read " + in + ": not a TIFF ImageJ can open");
+        }
+        return imp;
+    }
+
+    private static void sidecar(File out, Provenance prov) {
+        if (prov != null) {
+            run(() -> prov.writeSidecar(out.toPath()));
+        }
+    }
+
+    private static void requireBox(File in, double boxSize) {
+        if (!(boxSize > 0)) {
+            throw new IllegalArgumentException(in.getName() + ": a .npy file has no box size; give box_size (Mpc/h)");
+        }
+    }
+
+    private static void move(Path tmp, Path target) throws IOException {
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** An I/O action. */
+    @FunctionalInterface
+    interface Io<T> {
+        T get() throws IOException;
+    }
+
+    /** An I/O action without result. */
+    @FunctionalInterface
+    interface IoRun {
+        void run() throws IOException;
+    }
+
+    static <T> T io(Io<T> a) {
+        try {
+            return a.get();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
+        }
+    }
+
+    static void run(IoRun a) {
+        io(() -> {
+            a.run();
+            return null;
+        });
+    }
+}

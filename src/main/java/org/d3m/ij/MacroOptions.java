@@ -1,0 +1,157 @@
+package org.d3m.ij;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+import ij.Macro;
+import ij.macro.Interpreter;
+
+import org.scijava.command.CommandInfo;
+import org.scijava.module.ModuleItem;
+
+/**
+ * ImageJ 1 macro option strings ({@code "box_size=128 seed=7 a_s=2.142e-9 label=[two words] flag"})
+ * for a command's inputs, read and written the way IJ1's GenericDialog and Recorder do:
+ * <ul>
+ *   <li>values through {@link Macro#getValue}: {@code key=value} or {@code key=[value with spaces]};</li>
+ *   <li>{@code key=&name} takes the value of macro variable {@code name};</li>
+ *   <li>a boolean is true when its key is present on its own ({@code flag}), false when absent
+ *   ({@code flag=true}/{@code flag=false} are accepted too);</li>
+ *   <li>choices are validated; keys left out keep the command's defaults;</li>
+ *   <li>unlike IJ1, an unknown key is an error (typos must not pass silently).</li>
+ * </ul>
+ */
+public final class MacroOptions {
+
+    private MacroOptions() {
+    }
+
+    /**
+     * Variables of the macro running on this thread: strings as they are, numbers in their exact
+     * shortest form (IJ1's own number-to-string would round); null when there is none.
+     */
+    public static Function<String, String> interpreterVariables() {
+        return name -> {
+            Interpreter interp = Interpreter.getInstance();
+            if (interp == null) {
+                return null;
+            }
+            String s = interp.getStringVariable(name);
+            if (s != null) {
+                return s;
+            }
+            double d = interp.getVariable2(name);
+            return Double.isNaN(d) ? null : ParamText.format(d);
+        };
+    }
+
+    /**
+     * The full input values (defaults completed) for {@code options}.
+     *
+     * @param variables resolves {@code &name} references; returns null for an unknown variable
+     */
+    public static Map<String, Object> parse(CommandInfo info, String options, Function<String, String> variables) {
+        String opts = options == null ? "" : options;
+        List<ModuleItem<?>> items = Commands.userInputs(info);
+        Map<String, ModuleItem<?>> byKey = new LinkedHashMap<>();
+        for (ModuleItem<?> item : items) {
+            byKey.put(item.getName().toLowerCase(Locale.ROOT), item);
+        }
+        for (String key : keys(opts)) {
+            if (!byKey.containsKey(key)) {
+                throw new IllegalArgumentException("unknown key '" + key + "' for " + Commands.name(info) + "; known: "
+                        + String.join(", ", byKey.keySet()));
+            }
+        }
+        Map<String, Object> given = new LinkedHashMap<>();
+        for (ModuleItem<?> item : items) {
+            String key = item.getName();
+            String raw = Macro.getValue(padded(opts), key, null);
+            if (ParamText.box(item.getType()) == Boolean.class && (raw == null || raw.isEmpty())) {
+                given.put(key, keys(opts).contains(key.toLowerCase(Locale.ROOT)));
+                continue;
+            }
+            if (raw == null) {
+                continue;
+            }
+            if (raw.startsWith("&")) {
+                String var = raw.substring(1).trim();
+                String v = variables == null ? null : variables.apply(var);
+                if (v == null) {
+                    throw new IllegalArgumentException(key + "=&" + var + ": no macro variable '" + var + "'");
+                }
+                raw = v;
+            }
+            given.put(key, ParamText.parse(item, raw));
+        }
+        return Commands.complete(info, given);
+    }
+
+    /**
+     * The option string the Recorder would write for {@code values}: keys in input order,
+     * values by {@link ParamText#format}, bracketed when they contain a space or are empty,
+     * booleans as a bare key when true and left out when false, null values left out.
+     */
+    public static String format(CommandInfo info, Map<String, Object> values) {
+        StringBuilder sb = new StringBuilder();
+        for (ModuleItem<?> item : Commands.userInputs(info)) {
+            Object v = values.get(item.getName());
+            if (v == null) {
+                continue;
+            }
+            if (v instanceof Boolean b) {
+                if (b) {
+                    sb.append(sb.length() > 0 ? " " : "").append(item.getName());
+                }
+                continue;
+            }
+            sb.append(sb.length() > 0 ? " " : "").append(item.getName()).append('=').append(bracket(ParamText.format(v)));
+        }
+        return sb.toString();
+    }
+
+    /** {@code [text]} when text has a space or is empty (as IJ1's Recorder does), else text. */
+    public static String bracket(String text) {
+        return text.isEmpty() || text.contains(" ") ? "[" + text + "]" : text;
+    }
+
+    /** The keys in an option string (lower case): words before '=' and bare words. */
+    static List<String> keys(String options) {
+        List<String> keys = new ArrayList<>();
+        int i = 0;
+        int n = options.length();
+        while (i < n) {
+            while (i < n && options.charAt(i) == ' ') {
+                i++;
+            }
+            int start = i;
+            while (i < n && options.charAt(i) != ' ' && options.charAt(i) != '=') {
+                i++;
+            }
+            if (i > start) {
+                keys.add(options.substring(start, i).toLowerCase(Locale.ROOT));
+            }
+            if (i < n && options.charAt(i) == '=') {
+                i++;
+                if (i < n && options.charAt(i) == '[') {
+                    int close = options.indexOf(']', i);
+                    i = close < 0 ? n : close + 1;
+                } else {
+                    while (i < n && options.charAt(i) != ' ') {
+                        i++;
+                    }
+                }
+            }
+        }
+        return keys;
+    }
+
+    /** Macro.getValue matches "key=" after a space; IJ1 option strings end with a space. */
+    private static String padded(String options) {
+        return options.endsWith(" ") ? options : options + " ";
+    }
+}

@@ -1,0 +1,138 @@
+package org.d3m.ij;
+
+import java.awt.Color;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import ij.ImagePlus;
+import ij.gui.Plot;
+import ij.io.FileSaver;
+import ij.measure.ResultsTable;
+
+import org.d3m.core.io.AtomicFiles;
+
+/**
+ * Curves (spectra, transfer functions, 1 - r^2 ...) as ImageJ plots and tables. Inputs are plain
+ * arrays so that commands need no ImageJ knowledge. Headless, a plot is saved as PNG (through its
+ * ImagePlus, no display needed) and a table as CSV; both writes are atomic.
+ */
+public final class Plots {
+
+    /** Line colours, in series order (cycled). */
+    private static final Color[] COLORS = {
+        new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0xff7f0e),
+        new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), Color.black
+    };
+
+    private Plots() {
+    }
+
+    /**
+     * A line plot of each series against {@code x}, with a legend (the map's keys, in its
+     * order) and axis labels that should carry units, e.g. "k [h/Mpc]", "P(k) [(Mpc/h)^3]". On a
+     * log axis, points with a non-positive coordinate are left out (NaN, a gap).
+     */
+    public static Plot plot(String title, String xLabel, String yLabel, boolean logX, boolean logY,
+                            double[] x, Map<String, double[]> series) {
+        if (series.isEmpty()) {
+            throw new IllegalArgumentException("plot '" + title + "' has no series");
+        }
+        Plot plot = new Plot(title, xLabel, yLabel);
+        StringBuilder legend = new StringBuilder();
+        int i = 0;
+        for (Map.Entry<String, double[]> e : series.entrySet()) {
+            double[] y = e.getValue();
+            if (y.length != x.length) {
+                throw new IllegalArgumentException("series '" + e.getKey() + "' has " + y.length + " points, x has " + x.length);
+            }
+            double[] xs = new double[x.length];
+            double[] ys = new double[x.length];
+            for (int j = 0; j < x.length; j++) {
+                boolean bad = (logX && !(x[j] > 0)) || (logY && !(y[j] > 0));
+                xs[j] = bad ? Double.NaN : x[j];
+                ys[j] = bad ? Double.NaN : y[j];
+            }
+            plot.setColor(COLORS[i % COLORS.length]);
+            plot.setLineWidth(1.5f);
+            plot.addPoints(xs, ys, Plot.LINE);
+            legend.append(i > 0 ? "\n" : "").append(e.getKey());
+            i++;
+        }
+        if (logX) {
+            plot.setLogScaleX();
+        }
+        if (logY) {
+            plot.setLogScaleY();
+        }
+        plot.setColor(Color.black);
+        plot.addLegend(legend.toString(), "auto");
+        plot.setLimitsToFit(false);
+        return plot;
+    }
+
+    /** Saves the rendered plot as PNG (works headless). */
+    public static void savePng(Plot plot, File out) {
+        ImagePlus imp = plot.getImagePlus();
+        atomic(out, ".png", tmp -> new FileSaver(imp).saveAsPng(tmp.toString()));
+    }
+
+    /**
+     * A ResultsTable with one column per entry (keys are headings, in map order); all columns
+     * must have the same length. Values are shown with 9 significant digits (scientific).
+     */
+    public static ResultsTable table(Map<String, double[]> columns) {
+        int rows = -1;
+        for (Map.Entry<String, double[]> e : columns.entrySet()) {
+            if (rows >= 0 && e.getValue().length != rows) {
+                throw new IllegalArgumentException("column '" + e.getKey() + "' has " + e.getValue().length + " rows, expected " + rows);
+            }
+            rows = e.getValue().length;
+        }
+        ResultsTable rt = new ResultsTable();
+        rt.setPrecision(-9);
+        for (int r = 0; r < Math.max(rows, 0); r++) {
+            rt.incrementCounter();
+            for (Map.Entry<String, double[]> e : columns.entrySet()) {
+                rt.addValue(e.getKey(), e.getValue()[r]);
+            }
+        }
+        rt.showRowNumbers(false);
+        return rt;
+    }
+
+    /** Saves a table as CSV with a header row (works headless; ResultsTable.show does not). */
+    public static void saveCsv(ResultsTable rt, File out) {
+        atomic(out, ".csv", tmp -> rt.save(tmp.toString()));
+    }
+
+    /** A save action that reports success. */
+    @FunctionalInterface
+    private interface Saver {
+        boolean save(Path tmp);
+    }
+
+    private static void atomic(File out, String suffix, Saver saver) {
+        AtomicFiles.checkWritable(out.toPath());
+        Path target = out.toPath().toAbsolutePath();
+        Path tmp = FieldFiles.io(() -> Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", suffix));
+        boolean ok = false;
+        try {
+            if (!saver.save(tmp)) {
+                throw new IllegalArgumentException("cannot write output " + out);
+            }
+            FieldFiles.run(() -> Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING));
+            ok = true;
+        } finally {
+            if (!ok) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (java.io.IOException ignored) {
+                    // the failure itself is reported
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package org.d3m.ij;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ij.CompositeImage;
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.process.FloatProcessor;
+import ij.process.ImageProcessor;
+
+import net.imglib2.RandomAccess;
+import net.imglib2.img.basictypeaccess.array.FloatArray;
+import net.imglib2.img.planar.PlanarImg;
+import net.imglib2.img.planar.PlanarImgs;
+import net.imglib2.type.numeric.real.FloatType;
+
+import org.d3m.core.field.Box;
+import org.d3m.core.field.ScalarField;
+import org.d3m.core.field.VectorField;
+import org.junit.jupiter.api.Test;
+
+/** Layout (transpose), calibration, LUT/contrast, composite channels, reverse conversion, ImgLib2 sharing. */
+class FieldImagesTest {
+
+    static final Box BOX = new Box(64, 8);
+
+    /** value = 100 ix + 10 iy + iz: every voxel tells where it came from. */
+    static ScalarField coded() {
+        ScalarField f = ScalarField.zeros(BOX);
+        int n = BOX.n();
+        for (int ix = 0; ix < n; ix++) {
+            for (int iy = 0; iy < n; iy++) {
+                for (int iz = 0; iz < n; iz++) {
+                    f.data()[BOX.index(ix, iy, iz)] = 100 * ix + 10 * iy + iz;
+                }
+            }
+        }
+        return f;
+    }
+
+    @Test
+    void scalarStackIsTransposedSoSliceIsZAndPixelIsXY() {
+        ImagePlus imp = FieldImages.scalar(coded(), "delta", "info text");
+        assertEquals(8, imp.getWidth());
+        assertEquals(8, imp.getHeight());
+        assertEquals(8, imp.getStackSize());
+        assertEquals(32, imp.getBitDepth());
+        // slice z=5 (1-based 6), pixel (x=3, y=2) = core (3, 2, 5)
+        assertEquals(325f, imp.getStack().getProcessor(6).getf(3, 2));
+        assertEquals(710f, imp.getStack().getProcessor(1).getf(7, 1));
+        assertEquals("delta", imp.getTitle());
+        assertEquals("info text", imp.getProperty("Info"));
+    }
+
+    @Test
+    void calibrationIsCellSizeInMpcPerH() {
+        ImagePlus imp = FieldImages.scalar(coded(), "t", null);
+        assertEquals(8.0, imp.getCalibration().pixelWidth);
+        assertEquals(8.0, imp.getCalibration().pixelHeight);
+        assertEquals(8.0, imp.getCalibration().pixelDepth);
+        assertEquals("Mpc/h", imp.getCalibration().getUnit());
+        assertEquals(0.0, imp.getCalibration().xOrigin);
+    }
+
+    @Test
+    void fireLutAndClippedDisplayRange() {
+        ImagePlus imp = FieldImages.scalar(coded(), "t", null);
+        // Fire LUT: black at 0, not a gray ramp (gray has r == g == b everywhere).
+        java.awt.image.IndexColorModel cm = (java.awt.image.IndexColorModel) imp.getProcessor().getColorModel();
+        assertTrue(cm.getRed(128) != cm.getBlue(128) || cm.getRed(128) != cm.getGreen(128), "not grayscale");
+        assertTrue(imp.getDisplayRangeMin() >= 0 && imp.getDisplayRangeMin() < 10, "low quantile " + imp.getDisplayRangeMin());
+        assertTrue(imp.getDisplayRangeMax() > 700 && imp.getDisplayRangeMax() <= 777, "high quantile " + imp.getDisplayRangeMax());
+    }
+
+    @Test
+    void vectorIsThreeChannelCompositeXYCZT() {
+        ScalarField a = coded();
+        float[] minus = a.data().clone();
+        for (int i = 0; i < minus.length; i++) {
+            minus[i] = -minus[i];
+        }
+        VectorField v = new VectorField(BOX, new float[][] {a.data(), minus, new float[BOX.cells()]});
+        CompositeImage ci = FieldImages.vector(v, "FastPM displacement seed=7 z=0", "prov");
+        assertEquals(3, ci.getNChannels());
+        assertEquals(8, ci.getNSlices());
+        assertEquals(1, ci.getNFrames());
+        assertTrue(ci.isHyperStack());
+        // channel 2 (y component), z = 5, pixel (3, 2)
+        assertEquals(-325f, ci.getStack().getProcessor(ci.getStackIndex(2, 6, 1)).getf(3, 2));
+        assertEquals("Mpc/h", ci.getCalibration().getUnit());
+        assertEquals("prov", ci.getProperty("Info"));
+        assertEquals("FastPM displacement seed=7 z=0", ci.getTitle());
+        // symmetric per-channel ranges; the all-zero channel still gets a valid range
+        assertEquals(-ci.getChannelLut(1).max, ci.getChannelLut(1).min);
+        assertTrue(ci.getChannelLut(1).max > 700);
+        assertTrue(ci.getChannelLut(3).max > ci.getChannelLut(3).min);
+    }
+
+    @Test
+    void roundTripsThroughImagesExactly() {
+        ScalarField f = coded();
+        ScalarField back = FieldImages.toScalar(FieldImages.scalar(f, "t", null), -1);
+        assertEquals(BOX, back.box());
+        assertArrayEquals(f.data(), back.data());
+        VectorField v = new VectorField(BOX, new float[][] {f.data(), f.data().clone(), coded().data()});
+        v.y()[17] = -4;
+        VectorField vb = FieldImages.toVector(FieldImages.vector(v, "v", null), 0);
+        for (int c = 0; c < 3; c++) {
+            assertArrayEquals(v.c()[c], vb.c()[c]);
+        }
+    }
+
+    @Test
+    void wrongShapesGetOneLineMessages() {
+        ImagePlus single = FieldImages.scalar(coded(), "dens", null);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FieldImages.toVector(single, 0));
+        assertEquals("image 'dens' must be a 3-channel stack of n^3 (components x, y, z), got 8x8x8 with 1 channel", e.getMessage());
+        ImagePlus flat = new ImagePlus("flat", new FloatProcessor(8, 4));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> FieldImages.toScalar(flat, 10)).getMessage()
+                .startsWith("image 'flat' must be a single-channel stack of n^3"));
+        ImageStack s = new ImageStack(8, 8);
+        for (int i = 0; i < 8; i++) {
+            s.addSlice(new FloatProcessor(8, 8));
+        }
+        ImagePlus raw = new ImagePlus("raw", s);
+        assertEquals("image 'raw' is not calibrated in Mpc/h; give box_size",
+                assertThrows(IllegalArgumentException.class, () -> FieldImages.toScalar(raw, 0)).getMessage());
+        assertEquals(50.0, FieldImages.toScalar(raw, 50).box().size());
+    }
+
+    @Test
+    void logDensityView() {
+        float[] d = new float[BOX.cells()];
+        d[0] = 9f;      // log10(10) = 1
+        d[1] = -1f;     // empty cell: floored at log10(1e-3) = -3
+        ImagePlus imp = FieldImages.logDensity(new ScalarField(BOX, d), "log", null);
+        ImageProcessor z0 = imp.getStack().getProcessor(1);
+        assertEquals(1f, z0.getf(0, 0), 1e-6f);
+        ImageProcessor z1 = imp.getStack().getProcessor(2);
+        assertEquals(-3f, z1.getf(0, 0), 1e-6f);
+        assertEquals(0f, imp.getStack().getProcessor(3).getf(0, 0));
+    }
+
+    @Test
+    void planarImgSharesStackMemoryBothWays() {
+        ImagePlus imp = FieldImages.scalar(coded(), "t", null);
+        PlanarImg<FloatType, FloatArray> img = StackImgs.wrap(imp.getStack());
+        assertArrayEquals(new long[] {8, 8, 8}, img.dimensionsAsLongArray());
+        assertSame(imp.getStack().getPixels(3), img.getPlane(2).getCurrentStorageArray());
+        RandomAccess<FloatType> ra = img.randomAccess();
+        ra.setPosition(new long[] {3, 2, 5});
+        assertEquals(325f, ra.get().get());
+        ra.get().set(-1f);
+        assertEquals(-1f, imp.getStack().getProcessor(6).getf(3, 2), "write through ImgLib2 seen by ImageJ");
+
+        PlanarImg<FloatType, FloatArray> fresh = PlanarImgs.floats(4, 3, 2);
+        ImageStack st = StackImgs.toStack(fresh);
+        assertEquals(2, st.getSize());
+        st.getProcessor(2).setf(1, 2, 7f);
+        RandomAccess<FloatType> fa = fresh.randomAccess();
+        fa.setPosition(new long[] {1, 2, 1});
+        assertEquals(7f, fa.get().get(), "write through ImageJ seen by ImgLib2");
+        assertSame(fresh.getPlane(0).getCurrentStorageArray(), st.getPixels(1));
+    }
+}

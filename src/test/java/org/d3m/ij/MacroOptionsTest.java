@@ -1,0 +1,106 @@
+package org.d3m.ij;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.util.Map;
+
+import org.d3m.testfixtures.EchoCommand;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.scijava.Context;
+import org.scijava.command.CommandInfo;
+import org.scijava.command.CommandService;
+
+/** IJ1 option strings: parsing (&variables, booleans, choices, brackets) and exact round trips. */
+class MacroOptionsTest {
+
+    static Context context;
+    static CommandInfo echo;
+
+    @BeforeAll
+    static void setUp() {
+        context = new Context(CommandService.class);
+        echo = Commands.byName(context, "fixture-echo");
+    }
+
+    @AfterAll
+    static void tearDown() {
+        context.dispose();
+    }
+
+    static Map<String, Object> parse(String options) {
+        return MacroOptions.parse(echo, options, name -> Map.of("g", "48", "v", "2.142e-9", "s", "from var").get(name));
+    }
+
+    @Test
+    void valuesBracketsAndDefaults() {
+        Map<String, Object> v = parse("grid=64 a_s=2.142e-9 label=[two  words] output=[/tmp/a b/c.tif]");
+        assertEquals(64, v.get("grid"));
+        assertEquals(2.142e-9, (double) v.get("a_s"));
+        assertEquals("two  words", v.get("label"));
+        assertEquals(new File("/tmp/a b/c.tif"), v.get("output"));
+        assertEquals(7L, v.get("seed"), "default kept");
+        assertEquals(128.0, v.get("box_size"));
+        assertEquals("za", v.get("mode"));
+    }
+
+    @Test
+    void variables() {
+        Map<String, Object> v = parse("grid=&g a_s=&v label=&s");
+        assertEquals(48, v.get("grid"));
+        assertEquals(2.142e-9, (double) v.get("a_s"));
+        assertEquals("from var", v.get("label"));
+        assertEquals("grid=&nope: no macro variable 'nope'",
+                assertThrows(IllegalArgumentException.class, () -> parse("grid=&nope")).getMessage());
+    }
+
+    @Test
+    void booleansByPresence() {
+        assertEquals(true, parse("grid=8 flag").get("flag"));
+        assertEquals(true, parse("flag grid=8").get("flag"));
+        assertEquals(false, parse("grid=8").get("flag"));
+        assertEquals(false, parse("label=[flag] grid=8").get("flag"), "a bracketed value is not a key");
+        assertEquals(true, parse("flag=true").get("flag"));
+    }
+
+    @Test
+    void choicesAreValidated() {
+        assertEquals("fastpm", parse("mode=fastpm").get("mode"));
+        assertEquals(EchoCommand.Order.SECOND, parse("order=second").get("order"));
+        assertEquals("mode must be one of za, 2lpt, fastpm, got 'pm'",
+                assertThrows(IllegalArgumentException.class, () -> parse("mode=pm")).getMessage());
+    }
+
+    @Test
+    void unknownKeysAreErrors() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse("grid=8 gird=9"));
+        assertTrue(e.getMessage().startsWith("unknown key 'gird' for fixture-echo; known: grid, seed"), e.getMessage());
+    }
+
+    @Test
+    void recordedTextRoundTripsToTheSameInputs() {
+        Map<String, Object> in = parse("grid=64 seed=123456789012 a_s=2.142e-9 box_size=0.1 flag mode=2lpt order=second "
+                + "label=[a b] output=/tmp/x.npy");
+        String text = MacroOptions.format(echo, in);
+        assertEquals("grid=64 seed=123456789012 a_s=2.142e-9 box_size=0.1 flag mode=2lpt order=second label=[a b] output=/tmp/x.npy",
+                text);
+        assertEquals(in, parse(text));
+        // awkward reals survive exactly
+        for (double d : new double[] {2.142e-9, 0.30891234567890123, 1e300, -7.5e-12, 0.1 + 0.2}) {
+            Map<String, Object> m = parse("a_s=" + ParamText.format(d));
+            assertEquals(d, (double) m.get("a_s"), "exact: " + d);
+            assertEquals(m, parse(MacroOptions.format(echo, m)));
+        }
+        Map<String, Object> defaults = parse("");
+        assertEquals(defaults, parse(MacroOptions.format(echo, defaults)), "false booleans and null files left out");
+    }
+
+    @Test
+    void keysTokenizer() {
+        assertEquals(java.util.List.of("a", "b", "c", "d"), MacroOptions.keys("a=1 b=[x y=2 z] c d=4"));
+    }
+}
