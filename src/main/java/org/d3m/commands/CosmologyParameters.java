@@ -1,0 +1,54 @@
+package org.d3m.commands;
+
+import java.io.File;
+import java.nio.file.Path;
+import org.d3m.core.cosmology.Cosmology;
+import org.d3m.core.cosmology.EisensteinHu;
+import org.d3m.core.cosmology.LinearPower;
+import org.d3m.core.cosmology.TabulatedPower;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+
+/**
+ * The cosmology keys shared by commands: flat LCDM parameters, an optional tabulated spectrum
+ * and an optional sigma8 renormalisation. Defaults are the paper's (Planck 2015).
+ */
+public abstract class CosmologyParameters implements Command {
+
+    @Parameter(label = "a_s", description = "primordial amplitude A_s (pivot 0.05/Mpc)")
+    protected double a_s = 2.142e-9;
+    @Parameter(label = "n_s", description = "spectral index n_s")
+    protected double n_s = 0.9667;
+    @Parameter(label = "h", description = "Hubble parameter h = H0 / (100 km/s/Mpc)")
+    protected double h = 0.6774;
+    @Parameter(label = "omega_m", description = "matter density Omega_m (flat LCDM)")
+    protected double omega_m = 0.3089;
+    @Parameter(label = "omega_b", description = "baryon density Omega_b")
+    protected double omega_b = 0.0486;
+    @Parameter(label = "pk_file", required = false, description = "tabulated linear P(k) at z=0 (k [h/Mpc], P [(Mpc/h)^3]); empty: Eisenstein-Hu from a_s")
+    protected File pk_file;
+    @Parameter(label = "sigma8", required = false, description = "rescale the spectrum to this sigma8; 0: no rescaling")
+    protected double sigma8 = 0;
+    /** The validated cosmology. */
+    protected Cosmology cosmology() {
+        return new Cosmology(a_s, n_s, h, omega_m, omega_b);
+    }
+
+    /** The table's path, or null when none was given; an error when it does not exist. */
+    protected Path pkPath() {
+        if (pk_file == null || pk_file.getPath().isEmpty()) {
+            return null;
+        }
+        if (!pk_file.isFile()) {
+            throw new IllegalArgumentException("pk_file " + pk_file + " does not exist");
+        }
+        return pk_file.toPath();
+    }
+
+    /** The linear spectrum at z = 0: the table or Eisenstein-Hu, rescaled to sigma8 when asked. */
+    protected LinearPower power() {
+        Path table = pkPath();
+        LinearPower p = table != null ? TabulatedPower.read(table) : new EisensteinHu(cosmology());
+        return sigma8 > 0 ? p.rescaledToSigma8(sigma8) : p;
+    }
+}

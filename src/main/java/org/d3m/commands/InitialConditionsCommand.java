@@ -1,0 +1,41 @@
+package org.d3m.commands;
+
+import ij.ImagePlus;
+import java.io.File;
+import org.d3m.core.field.ScalarField;
+import org.d3m.core.field.VectorField;
+import org.d3m.core.sim.Realization;
+import org.d3m.core.sim.SimulationSetup;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+/** The seeded Gaussian linear density at z = 0 and its Zel'dovich displacement. */
+@Plugin(type = Command.class, name = "initial-conditions", menuPath = "Plugins>D3M>Generate>Initial Conditions")
+public class InitialConditionsCommand extends SetupParameters {
+
+    @Parameter(label = "output", required = false, description = "linear density file at z = 0 (.tif or .npy)")
+    File output;
+    @Parameter(label = "displacement_output", required = false, description = "ZA displacement file at z = 0 (.tif or .npy)")
+    File displacement_output;
+    @Parameter(type = ItemIO.OUTPUT)
+    ImagePlus density;
+    @Parameter(type = ItemIO.OUTPUT)
+    ImagePlus displacement;
+    @Parameter(type = ItemIO.OUTPUT)
+    String summary;
+
+    @Override
+    public void run() {
+        SimulationSetup s = setup();
+        checkBeforeRun(s, 0, output, displacement_output);
+        Realization r = new Realization(s);
+        ScalarField delta = r.linearDensity();
+        VectorField za = r.psi1();
+        density = Outputs.scalar(this, delta, "linear density", Outputs.title("linear density", s, "z=0"), output);
+        displacement = Outputs.vector(this, za, "ZA displacement", s, "z=0", displacement_output);
+        summary = String.format(java.util.Locale.ROOT, "sigma8 %.4f (%s); %s; %s", r.power().sigma8(), r.power().describe(),
+                Outputs.describe("linear density", delta, output), Outputs.describe("ZA displacement", za, displacement_output));
+    }
+}

@@ -1,0 +1,56 @@
+package org.d3m.commands;
+
+import ij.ImagePlus;
+import java.io.File;
+import java.util.Locale;
+import org.d3m.core.field.ScalarField;
+import org.d3m.core.field.VectorField;
+import org.d3m.core.io.Provenance;
+import org.d3m.core.sim.SimulationSetup;
+import org.d3m.ij.CommandProvenance;
+import org.d3m.ij.FieldFiles;
+import org.d3m.ij.FieldImages;
+
+/**
+ * What generator commands do with a result: provenance from the command's parameters, a title
+ * that says what the field is ("FastPM displacement seed=7 z=0"), the file if one was asked for,
+ * and the image to show.
+ */
+final class Outputs {
+
+    private Outputs() {
+    }
+
+    static String title(String what, SimulationSetup s, String epoch) {
+        return what + " seed=" + s.seed() + (epoch.isEmpty() ? "" : " " + epoch);
+    }
+
+    /** Writes {@code v} to {@code file} when given, and returns it as a 3-channel hyperstack. */
+    static ImagePlus vector(Object command, VectorField v, String what, SimulationSetup s, String epoch, File file) {
+        Provenance p = CommandProvenance.of(command, what);
+        if (file != null && !file.getPath().isEmpty()) {
+            FieldFiles.write(file, v, p);
+        }
+        return FieldImages.vector(v, title(what, s, epoch), p.toInfo());
+    }
+
+    /** Writes {@code f} to {@code file} when given, and returns it as a 32-bit stack. */
+    static ImagePlus scalar(Object command, ScalarField f, String what, String title, File file) {
+        Provenance p = CommandProvenance.of(command, what);
+        if (file != null && !file.getPath().isEmpty()) {
+            FieldFiles.write(file, f, p);
+        }
+        return FieldImages.scalar(f, title, p.toInfo());
+    }
+
+    /** One line: what, rms and where it went. */
+    static String describe(String what, VectorField v, File file) {
+        return String.format(Locale.ROOT, "%s: grid %d^3, rms %.4f Mpc/h%s", what, v.box().n(), v.rms(),
+                file == null || file.getPath().isEmpty() ? "" : ", written to " + file);
+    }
+
+    static String describe(String what, ScalarField f, File file) {
+        return String.format(Locale.ROOT, "%s: grid %d^3, rms %.4f%s", what, f.box().n(), f.rms(),
+                file == null || file.getPath().isEmpty() ? "" : ", written to " + file);
+    }
+}

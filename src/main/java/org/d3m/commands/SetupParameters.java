@@ -1,0 +1,52 @@
+package org.d3m.commands;
+
+import java.io.File;
+import org.d3m.core.field.Box;
+import org.d3m.core.io.MemoryCheck;
+import org.d3m.core.sim.SimulationSetup;
+import org.d3m.ij.FieldFiles;
+import org.scijava.plugin.Parameter;
+
+/**
+ * The parameters every generator shares: box, grid, seed and threads, plus the cosmology of
+ * {@link CosmologyParameters}, as {@code @Parameter} fields whose names are the CLI and macro keys. Subclasses call
+ * {@link #setup()} to get a validated {@link SimulationSetup}.
+ */
+public abstract class SetupParameters extends CosmologyParameters {
+
+    @Parameter(label = "box_size", description = "side of the periodic box [Mpc/h]")
+    protected double box_size = 128;
+    @Parameter(label = "grid", description = "particles (grid points) per side, even, >= 8")
+    protected int grid = 32;
+    @Parameter(label = "seed", description = "random seed of the initial white noise")
+    protected long seed = 1;
+    @Parameter(label = "threads", description = "worker threads, 0 = all cores (results do not depend on it)")
+    protected int threads = 0;
+
+    /** The validated setup; throws IllegalArgumentException with a one-line message on bad input. */
+    protected SimulationSetup setup() {
+        if (grid < 8 || grid % 2 != 0) {
+            throw new IllegalArgumentException("grid must be even and >= 8, got " + grid);
+        }
+        if (threads < 0) {
+            throw new IllegalArgumentException("threads must be >= 0 (0 = all cores), got " + threads);
+        }
+        return new SimulationSetup(new Box(box_size, grid), cosmology(), pkPath(), sigma8 > 0 ? sigma8 : Double.NaN,
+                seed, threads);
+    }
+
+    /** Checks the outputs can be written and the run fits in memory, before any work. */
+    protected static void checkBeforeRun(SimulationSetup s, int meshFactor, File... outputs) {
+        for (File f : outputs) {
+            if (f != null && !f.getPath().isEmpty()) {
+                FieldFiles.checkWritable(f);
+            }
+        }
+        MemoryCheck.require(s.memoryBytes(meshFactor), "grid " + s.box().n() + "^3");
+    }
+
+    /** True when an optional file parameter was given. */
+    protected static boolean given(File f) {
+        return f != null && !f.getPath().isEmpty();
+    }
+}

@@ -1,0 +1,46 @@
+package org.d3m.commands;
+
+import ij.ImagePlus;
+import java.io.File;
+import org.d3m.core.pm.FastPmSolver;
+import org.d3m.core.sim.Realization;
+import org.d3m.core.sim.SimulationSetup;
+import org.d3m.ij.CommandProgress;
+
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+/** FastPM N-body run from 2LPT initial conditions to z = 0: the displacement (and momentum). */
+@Plugin(type = Command.class, name = "simulate", menuPath = "Plugins>D3M>Generate>Simulate FastPM")
+public class SimulateCommand extends SetupParameters {
+
+    @Parameter(label = "steps", description = "kick-drift-kick steps, linear in a")
+    int steps = 10;
+    @Parameter(label = "a_start", description = "scale factor of the 2LPT initial conditions, in (0, 1)")
+    double a_start = 0.1;
+    @Parameter(label = "mesh_factor", description = "force mesh cells per particle per side (B)")
+    int mesh_factor = 2;
+    @Parameter(label = "output", required = false, description = "displacement file at z = 0 (.tif or .npy) [Mpc/h]")
+    File output;
+    @Parameter(label = "momentum_output", required = false, description = "momentum file p = a^3 E dx/da (.tif or .npy)")
+    File momentum_output;
+    @Parameter(type = ItemIO.OUTPUT)
+    ImagePlus displacement;
+    @Parameter(type = ItemIO.OUTPUT)
+    String summary;
+
+    @Override
+    public void run() {
+        SimulationSetup s = setup();
+        FastPmSolver.Config cfg = new FastPmSolver.Config(steps, a_start, 1.0, mesh_factor, threads, true, false);
+        checkBeforeRun(s, mesh_factor, output, momentum_output);
+        FastPmSolver.Result r = new Realization(s).fastPm(cfg, CommandProgress.get());
+        displacement = Outputs.vector(this, r.displacement(), "FastPM displacement", s, "z=0", output);
+        if (given(momentum_output)) {
+            Outputs.vector(this, r.momentum(), "FastPM momentum", s, "z=0", momentum_output);
+        }
+        summary = Outputs.describe("FastPM displacement", r.displacement(), output);
+    }
+}

@@ -1,0 +1,91 @@
+package org.d3m.commands;
+
+import ij.gui.Plot;
+import ij.measure.ResultsTable;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.d3m.core.analysis.Spectrum;
+import org.d3m.core.field.Box;
+import org.d3m.core.field.ScalarField;
+import org.d3m.core.field.VectorField;
+import org.d3m.core.io.AtomicFiles;
+import org.d3m.core.io.Csv;
+import org.d3m.ij.Plots;
+
+/** Spectra of a command as a CSV file, a ResultsTable and a log-log plot (PNG when asked). */
+final class SpectrumTables {
+
+    private SpectrumTables() {
+    }
+
+    static void checkWritable(File... files) {
+        for (File f : files) {
+            if (f != null && !f.getPath().isEmpty()) {
+                AtomicFiles.checkWritable(f.toPath());
+            }
+        }
+    }
+
+    static <T> T sameKind(Object field, Class<T> kind, Box box) {
+        if (!kind.isInstance(field)) {
+            throw new IllegalArgumentException("input2 must be a " + (kind == VectorField.class ? "displacement" : "scalar field")
+                    + " like input");
+        }
+        Box other = field instanceof VectorField v ? v.box() : ((ScalarField) field).box();
+        if (other.n() != box.n() || Math.abs(other.size() - box.size()) > 1e-6 * box.size()) {
+            throw new IllegalArgumentException("input2 (grid " + other.n() + ", L " + other.size()
+                    + ") does not match input (grid " + box.n() + ", L " + box.size() + ")");
+        }
+        return kind.cast(field);
+    }
+
+    /** Non-empty bins as a table (k, modes, one column per spectrum); written as CSV when {@code csv} is given. */
+    static ResultsTable table(Map<String, Spectrum> spectra, File csv) {
+        if (csv != null && !csv.getPath().isEmpty()) {
+            try {
+                Csv.writeSpectra(csv.toPath(), spectra);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + csv + ": " + e.getMessage(), e);
+            }
+        }
+        Spectrum first = spectra.values().iterator().next();
+        int[] bins = first.nonEmptyBins();
+        Map<String, double[]> cols = new LinkedHashMap<>();
+        cols.put("k [h/Mpc]", pick(first.k(), bins));
+        double[] modes = new double[bins.length];
+        for (int i = 0; i < bins.length; i++) {
+            modes[i] = first.modes()[bins[i]];
+        }
+        cols.put("modes", modes);
+        spectra.forEach((name, s) -> cols.put(name + " [(Mpc/h)^3]", pick(s.p(), bins)));
+        return Plots.table(cols);
+    }
+
+    /** Log-log plot of the auto spectra (cross spectra can be negative and are left out). */
+    static Plot plot(String title, Map<String, Spectrum> spectra, File png) {
+        Spectrum first = spectra.values().iterator().next();
+        int[] bins = first.nonEmptyBins();
+        Map<String, double[]> series = new LinkedHashMap<>();
+        spectra.forEach((name, s) -> {
+            if (!name.contains("cross")) {
+                series.put(name, pick(s.p(), bins));
+            }
+        });
+        Plot plot = Plots.plot(title, "k [h/Mpc]", "P(k) [(Mpc/h)^3]", true, true, pick(first.k(), bins), series);
+        if (png != null && !png.getPath().isEmpty()) {
+            Plots.savePng(plot, png);
+        }
+        return plot;
+    }
+
+    static double[] pick(double[] a, int[] bins) {
+        double[] out = new double[bins.length];
+        for (int i = 0; i < bins.length; i++) {
+            out[i] = a[bins[i]];
+        }
+        return out;
+    }
+}

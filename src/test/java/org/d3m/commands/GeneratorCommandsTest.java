@@ -1,0 +1,132 @@
+package org.d3m.commands;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.d3m.cli.Main;
+import org.d3m.core.cosmology.GrowthFactors;
+import org.d3m.core.field.ScalarField;
+import org.d3m.core.field.VectorField;
+import org.d3m.core.io.Csv;
+import org.d3m.core.io.Npy;
+import org.d3m.core.io.Provenance;
+import org.d3m.ij.FieldFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The physics commands through the headless launcher's entry point, with the macro keys. */
+class GeneratorCommandsTest {
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result cli(String... args) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        int code = Main.run(args, new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8));
+        return new Result(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    }
+
+    private static final String[] SMALL = {"box_size=64", "grid=16", "seed=7", "threads=2"};
+
+    private static String[] with(String command, String... extra) {
+        String[] a = new String[1 + SMALL.length + extra.length];
+        a[0] = command;
+        System.arraycopy(SMALL, 0, a, 1, SMALL.length);
+        System.arraycopy(extra, 0, a, 1 + SMALL.length, extra.length);
+        return a;
+    }
+
+    @Test
+    void lptWritesZaAnd2lptWithProvenanceAndGrowth(@TempDir Path dir) throws Exception {
+        Path za0 = dir.resolve("za0.npy");
+        Path za1 = dir.resolve("za1.tif");
+        Path lpt2 = dir.resolve("2lpt.npy");
+        assertEquals(0, cli(with("lpt", "order=1", "redshift=0", "output=" + za0)).code());
+        Result r = cli(with("lpt", "order=1", "redshift=1", "output=" + za1));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("ZA displacement"), r.out());
+        assertEquals(0, cli(with("lpt", "order=2", "output=" + lpt2)).code());
+
+        VectorField a = Npy.readVector(za0, 64);
+        VectorField b = FieldFiles.readVector(za1.toFile(), 0);
+        assertEquals(64, b.box().size(), 1e-9, "TIFF calibration carries the box size");
+        double d1 = GrowthFactors.of(0.3089).d1(0.5);
+        assertEquals(d1 * a.rms(), b.rms(), 1e-4 * a.rms(), "ZA at z=1 is D1(a=0.5) times ZA at z=0");
+        VectorField c = Npy.readVector(lpt2, 64);
+        assertNotEquals(a.rms(), c.rms());
+        Provenance p = Provenance.parseJson(Files.readString(Provenance.sidecarOf(lpt2)));
+        assertEquals("7", p.get("seed"));
+        assertEquals("2", p.get("order"));
+        assertEquals("2.142e-9", p.get("a_s"));
+    }
+
+    @Test
+    void simulateThenPaintThenPowerSpectrum(@TempDir Path dir) throws Exception {
+        Path pm = dir.resolve("pm.tif");
+        Path mom = dir.resolve("mom.npy");
+        Result r = cli(with("simulate", "steps=3", "output=" + pm, "momentum_output=" + mom));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.isRegularFile(mom));
+        Path rho = dir.resolve("rho.npy");
+        r = cli("paint-density", "input=" + pm, "mesh_factor=2", "output=" + rho);
+        assertEquals(0, r.code(), r.err());
+        ScalarField delta = Npy.readScalar(rho, 64);
+        assertEquals(32, delta.box().n());
+        assertEquals(0, delta.mean(), 1e-5, "density contrast has zero mean (mass conserved)");
+
+        Path csv = dir.resolve("pk.csv");
+        Path png = dir.resolve("pk.png");
+        r = cli("power-spectrum", "input=" + rho, "box_size=64", "output=" + csv, "plot_output=" + png);
+        assertEquals(0, r.code(), r.err());
+        Csv.Table t = Csv.read(csv);
+        assertTrue(t.rows() > 5);
+        assertTrue(Files.size(png) > 1000);
+
+        Path za = dir.resolve("za.tif");
+        assertEquals(0, cli(with("lpt", "order=1", "output=" + za)).code());
+        Path cross = dir.resolve("cross.csv");
+        r = cli("power-spectrum", "input=" + za, "input2=" + pm, "output=" + cross);
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("displacement"), r.out());
+        assertEquals(4, Csv.read(cross).header().length - 1, "k, modes, P_1, P_2, P_cross");
+    }
+
+    @Test
+    void initialConditionsAndLinearPowerReportSigma8(@TempDir Path dir) {
+        Path d = dir.resolve("delta.tif");
+        Path z = dir.resolve("za.npy");
+        Result r = cli(with("initial-conditions", "output=" + d, "displacement_output=" + z));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("sigma8 0.83"), r.out());
+        assertTrue(Files.isRegularFile(d) && Files.isRegularFile(z));
+        r = cli("linear-power", "sigma8=0.8", "output=" + dir.resolve("lin.csv"));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("sigma8 = 0.8000"), r.out());
+    }
+
+    @Test
+    void badInputGivesOneLineErrorBeforeAnyWork(@TempDir Path dir) {
+        String[][] bad = {
+            with("simulate", "grid=15"), with("simulate", "grid=4"), {"simulate", "box_size=-1"},
+            {"lpt", "omega_m=1.5"}, {"lpt", "a_s=0"}, {"simulate", "a_start=1.2"}, {"simulate", "steps=0"},
+            {"lpt", "output=" + dir.resolve("missing/dir/x.tif")}, {"lpt", "output=" + dir.resolve("x.png")},
+            {"simulate", "grid=2048"},
+        };
+        for (String[] args : bad) {
+            Result r = cli(args);
+            assertNotEquals(0, r.code(), String.join(" ", args));
+            String err = r.err().strip();
+            assertTrue(err.startsWith("error:") && !err.contains("\n") && !err.contains("Exception"),
+                    String.join(" ", args) + " -> " + err);
+        }
+        assertFalse(Files.exists(dir.resolve("missing")));
+    }
+}
