@@ -1,0 +1,45 @@
+package org.d3m.commands;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import org.d3m.core.bench.Benchmarks;
+import org.d3m.ij.CommandProgress;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+/** Times FFTs, CIC, PM forces and whole FastPM runs, and writes the table into a Markdown file. */
+@Plugin(type = Command.class, name = "benchmark", menuPath = "Plugins>D3M>Benchmark")
+public class BenchmarkCommand implements Command {
+
+    @Parameter(label = "threads", description = "worker threads, 0 = all cores")
+    int threads = 0;
+    @Parameter(label = "quick", description = "small sizes only (a smoke run of a few seconds)")
+    boolean quick = false;
+    @Parameter(label = "output", required = false, description = "Markdown file to update (the table between its benchmark markers)")
+    File output;
+    @Parameter(type = ItemIO.OUTPUT)
+    String summary;
+
+    @Override
+    public void run() {
+        if (output != null && !output.getPath().isEmpty()) {
+            SpectrumTables.checkWritable(output);
+        }
+        Benchmarks b = new Benchmarks(threads, quick);
+        b.run(CommandProgress.get());
+        String header = String.format(Locale.ROOT, "Measured by `./d3m benchmark threads=%d%s` on %d cores, Java %s.",
+                threads, quick ? " quick=true" : "", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        if (output != null && !output.getPath().isEmpty()) {
+            try {
+                Benchmarks.writeInto(output.toPath(), b.report(), header);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + output + ": " + e.getMessage(), e);
+            }
+        }
+        summary = header + "\n" + b.report();
+    }
+}

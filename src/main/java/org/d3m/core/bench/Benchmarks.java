@@ -1,0 +1,202 @@
+package org.d3m.core.bench;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.function.Supplier;
+import org.d3m.core.field.Box;
+import org.d3m.core.field.CicPainter;
+import org.d3m.core.field.Fft;
+import org.d3m.core.field.VectorField;
+import org.d3m.core.pm.FastPmSolver;
+import org.d3m.core.pm.ForceMesh;
+import org.d3m.core.progress.Progress;
+import org.d3m.core.sim.Realization;
+import org.d3m.core.sim.SimulationSetup;
+
+/**
+ * Timings of the physics kernels (not a test): FFT round trips, CIC painting, one PM force, whole
+ * FastPM runs and their peak memory. Each figure is the median of several repetitions after a
+ * warm-up. {@link #report} returns the Markdown table that docs/performance.md holds.
+ */
+public final class Benchmarks {
+
+    /** One measured figure. */
+    public record Row(String what, String size, double seconds, String note) {
+    }
+
+    private final int threads;
+    private final boolean quick;
+    private final List<Row> rows = new ArrayList<>();
+
+    /** @param quick smaller sizes (for a smoke run); the full set includes 256^3 meshes and a 128^3 PM run */
+    public Benchmarks(int threads, boolean quick) {
+        this.threads = threads;
+        this.quick = quick;
+    }
+
+    public List<Row> rows() {
+        return rows;
+    }
+
+    /** Runs every benchmark, reporting progress; returns the rows. */
+    public List<Row> run(Progress progress) {
+        int[] fftSizes = quick ? new int[] {32, 64} : new int[] {64, 128, 256};
+        for (int i = 0; i < fftSizes.length; i++) {
+            progress.report(0.3 * i / fftSizes.length, "FFT " + fftSizes[i] + "^3");
+            fftRoundTrip(fftSizes[i]);
+        }
+        int np = quick ? 32 : 128;
+        progress.report(0.3, "CIC and force at " + np + "^3");
+        cicAndForce(np);
+        progress.report(0.45, "FastPM 32^3");
+        fastPm(32, 10);
+        if (!quick) {
+            progress.report(0.55, "FastPM 64^3");
+            fastPm(64, 10);
+            progress.report(0.65, "FastPM 128^3");
+            fastPm(128, 10);
+        }
+        progress.report(1, "done");
+        return rows;
+    }
+
+    private void fftRoundTrip(int n) {
+        Fft fft = new Fft(n, threads);
+        float[] f = random(n * n * n, n);
+        float[] spec = new float[fft.complexLength()];
+        float[] back = new float[f.length];
+        double t = median(quick ? 3 : 5, () -> {
+            fft.forward(f, spec);
+            fft.inverseInPlace(spec, back);
+            return null;
+        });
+        rows.add(new Row("FFT round trip (r2c + c2r)", n + "^3", t, ""));
+    }
+
+    private void cicAndForce(int np) {
+        Box lag = new Box(4.0 * np, np);
+        VectorField psi = new Realization(new SimulationSetup(lag, org.d3m.core.cosmology.Cosmology.planck15(), null,
+                Double.NaN, 1, threads)).lpt(2, 1.0);
+        Box mesh = lag.refined(2);
+        CicPainter painter = new CicPainter(lag, mesh, threads, ForceMesh.MESH_OFFSET);
+        float[] m = new float[mesh.cells()];
+        rows.add(new Row("CIC paint", np + "^3 particles -> " + mesh.n() + "^3 mesh",
+                median(5, () -> {
+                    painter.paint(psi, null, m);
+                    return null;
+                }), ""));
+        float[] out = new float[lag.cells()];
+        rows.add(new Row("CIC read-out", np + "^3 particles <- " + mesh.n() + "^3 mesh",
+                median(5, () -> {
+                    painter.readout(m, psi, out);
+                    return null;
+                }), ""));
+        ForceMesh fm = new ForceMesh(lag, 2, 0.3089, threads, false);
+        float[][] force = new float[3][lag.cells()];
+        rows.add(new Row("PM force (paint, 2 FFTs, FD gradient, 3 read-outs)", np + "^3, mesh " + mesh.n() + "^3",
+                median(3, () -> {
+                    fm.forces(psi, force);
+                    return null;
+                }), ""));
+    }
+
+    private void fastPm(int np, int steps) {
+        SimulationSetup s = new SimulationSetup(new Box(4.0 * np, np), org.d3m.core.cosmology.Cosmology.planck15(), null,
+                Double.NaN, 1, threads);
+        Realization r = new Realization(s);
+        long t0 = System.nanoTime();
+        r.psi2();
+        double ics = (System.nanoTime() - t0) * 1e-9;
+        FastPmSolver.Config cfg = FastPmSolver.Config.defaults().withSteps(steps).withThreads(threads);
+        System.gc();
+        long before = usedHeap();
+        PeakHeap peak = new PeakHeap();
+        t0 = System.nanoTime();
+        r.fastPm(cfg, Progress.NONE);
+        double run = (System.nanoTime() - t0) * 1e-9;
+        peak.stop();
+        rows.add(new Row("2LPT initial conditions (Psi1, Psi2)", np + "^3", ics, ""));
+        rows.add(new Row("FastPM run, " + steps + " steps, B=2", np + "^3 particles, mesh " + 2 * np + "^3", run,
+                String.format(Locale.ROOT, "heap peak +%.0f MB over the ICs (estimate %.0f MB)",
+                        (peak.max - before) / 1e6, FastPmSolver.memoryBytes(s.box(), 2) / 1e6)));
+    }
+
+    private static long usedHeap() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    /** Samples the used heap every few milliseconds until stopped. */
+    private static final class PeakHeap {
+        volatile boolean running = true;
+        volatile long max = usedHeap();
+        final Thread thread = new Thread(() -> {
+            while (running) {
+                max = Math.max(max, usedHeap());
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "d3m-heap-sampler");
+
+        PeakHeap() {
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void stop() {
+            running = false;
+            max = Math.max(max, usedHeap());
+        }
+    }
+
+    private static double median(int reps, Supplier<Object> body) {
+        body.get();
+        double[] t = new double[reps];
+        for (int i = 0; i < reps; i++) {
+            long t0 = System.nanoTime();
+            body.get();
+            t[i] = (System.nanoTime() - t0) * 1e-9;
+        }
+        Arrays.sort(t);
+        return t[reps / 2];
+    }
+
+    private static float[] random(int len, long seed) {
+        Random r = new Random(seed);
+        float[] f = new float[len];
+        for (int i = 0; i < len; i++) {
+            f[i] = (float) r.nextGaussian();
+        }
+        return f;
+    }
+
+    /** The rows as a Markdown table. */
+    public String report() {
+        StringBuilder sb = new StringBuilder("| what | size | time [s] | note |\n| --- | --- | --- | --- |\n");
+        for (Row r : rows) {
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %.4f | %s |%n", r.what(), r.size(), r.seconds(), r.note()));
+        }
+        return sb.toString();
+    }
+
+    /** Writes the table into {@code file}, between the markers, keeping the rest of the file. */
+    public static void writeInto(Path file, String table, String header) throws java.io.IOException {
+        String begin = "<!-- benchmark:begin -->";
+        String end = "<!-- benchmark:end -->";
+        String block = begin + "\n" + header + "\n\n" + table + end;
+        String text = Files.exists(file) ? Files.readString(file) : "# Performance\n\n" + begin + "\n" + end + "\n";
+        int b = text.indexOf(begin);
+        int e = text.indexOf(end);
+        String updated = b >= 0 && e > b ? text.substring(0, b) + block + text.substring(e + end.length())
+                : text + "\n" + block + "\n";
+        org.d3m.core.io.AtomicFiles.writeString(file, updated);
+    }
+}
