@@ -45,6 +45,31 @@ final class RealHarmonics {
         }
     }
 
+    /**
+     * Coefficients in z (index = power) of the normalised polynomial part of R_lm, i.e. R_lm
+     * divided by the cos/sin part of (x + i y)^m; by the same recurrence as {@link #accumulate}.
+     */
+    double[] legendrePolynomial(int l, int m) {
+        if (m < 0 || m > l || l > lmax) {
+            throw new IllegalArgumentException("need 0 <= m <= l <= lmax, got l=" + l + " m=" + m);
+        }
+        double[] p2 = new double[l + 1];
+        double[] p1 = new double[l + 1];
+        p1[0] = diag[m];
+        for (int k = m + 1; k <= l; k++) {
+            double[] p = new double[l + 1];
+            for (int c = 0; c < l; c++) {
+                p[c + 1] += alpha[m][k] * p1[c];
+            }
+            for (int c = 0; c <= l; c++) {
+                p[c] -= beta[m][k] * p2[c];
+            }
+            p2 = p1;
+            p1 = p;
+        }
+        return p1;
+    }
+
     /** Number of real harmonics of degree &lt;= lmax, (lmax + 1)^2. */
     int count() {
         return (lmax + 1) * (lmax + 1);

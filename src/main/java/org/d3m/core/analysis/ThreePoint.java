@@ -135,24 +135,55 @@ public final class ThreePoint {
         return new Multipoles(lmax, edges.clone(), zeta);
     }
 
-    /** Per-thread scratch: harmonic sums A_h(b) of one primary. */
+    /** Per-thread scratch: the neighbours of one primary and their harmonic sums A_h(b). */
     private final class Worker {
         private final CellList cells;
-        private final RealHarmonics harmonics = new RealHarmonics(lmax);
+        private final MonomialHarmonics harmonics = new MonomialHarmonics(lmax);
         private final int nh = harmonics.count();
+        private final double[] mono = new double[nh];
         private final double[] acc = new double[nBins * nh];
         private final boolean[] touched = new boolean[nBins];
+        private final int[] binStart = new int[nBins + 1];
         private final int[] ranges;
+        // neighbours in search order (unit vector, weight, bin), then sorted by bin
+        private double[] ux = new double[0], uy = new double[0], uz = new double[0], uw = new double[0];
+        private int[] ub = new int[0];
+        private double[] sx = new double[0], sy = new double[0], sz = new double[0], sw = new double[0];
+        private double[][] zc = new double[lmax + 1][0];
+        private double[] t = new double[0], tx = new double[0];
 
         Worker(CellList cells) {
             this.cells = cells;
             this.ranges = new int[cells.maxRanges()];
         }
 
-        /** Adds primary i's contribution (i is a sorted index) to part[l][b1 <= b2]. */
+        private void ensure(int cap) {
+            if (ux.length >= cap) {
+                return;
+            }
+            int c = Math.max(cap, ux.length * 3 / 2 + 16);
+            ux = Arrays.copyOf(ux, c);
+            uy = Arrays.copyOf(uy, c);
+            uz = Arrays.copyOf(uz, c);
+            uw = Arrays.copyOf(uw, c);
+            ub = Arrays.copyOf(ub, c);
+        }
+
+        private void ensureSorted(int cap) {
+            if (sx.length >= cap) {
+                return;
+            }
+            sx = new double[cap];
+            sy = new double[cap];
+            sz = new double[cap];
+            sw = new double[cap];
+            zc = new double[lmax + 1][cap];
+            t = new double[cap];
+            tx = new double[cap];
+        }
+
+        /** Adds primary i's contribution (i is a cell-sorted index) to part[l][b1 <= b2]. */
         void primary(int i, double[] part) {
-            Arrays.fill(acc, 0);
-            Arrays.fill(touched, false);
             final double[] px = cells.x;
             final double[] py = cells.y;
             final double[] pz = cells.z;
@@ -163,9 +194,11 @@ public final class ThreePoint {
             final double half = 0.5 * boxSize;
             final double rMax2 = rMax * rMax * (1 + 1e-12);
             final double invDr = nBins / rMax;
+            int count = 0;
             int nr = cells.nearbyRanges(xi, yi, zi, ranges);
             for (int q = 0; q < nr; q += 2) {
                 final int to = ranges[q + 1];
+                ensure(count + to - ranges[q]);
                 for (int j = ranges[q]; j < to; j++) {
                     double dx = px[j] - xi;
                     double dy = py[j] - yi;
@@ -182,10 +215,37 @@ public final class ThreePoint {
                     if (r > rMax) {
                         continue;
                     }
-                    int b = bin(r, invDr);
                     double inv = 1 / r;
-                    harmonics.accumulate(dx * inv, dy * inv, dz * inv, pw[j], acc, b * nh);
-                    touched[b] = true;
+                    ux[count] = dx * inv;
+                    uy[count] = dy * inv;
+                    uz[count] = dz * inv;
+                    uw[count] = pw[j];
+                    ub[count] = bin(r, invDr);
+                    count++;
+                }
+            }
+            // counting sort by bin (stable: keeps the search order within a bin)
+            ensureSorted(count);
+            Arrays.fill(binStart, 0);
+            for (int k = 0; k < count; k++) {
+                binStart[ub[k] + 1]++;
+            }
+            for (int b = 0; b < nBins; b++) {
+                binStart[b + 1] += binStart[b];
+                touched[b] = binStart[b + 1] > binStart[b];
+            }
+            int[] fill = Arrays.copyOf(binStart, nBins);
+            for (int k = 0; k < count; k++) {
+                int dst = fill[ub[k]]++;
+                sx[dst] = ux[k];
+                sy[dst] = uy[k];
+                sz[dst] = uz[k];
+                sw[dst] = uw[k];
+            }
+            for (int b = 0; b < nBins; b++) {
+                if (touched[b]) {
+                    harmonics.sumBatch(sx, sy, sz, sw, binStart[b], binStart[b + 1], mono, 0, zc, t, tx);
+                    harmonics.toHarmonics(mono, 0, acc, b * nh);
                 }
             }
             double wi = pw[i];
