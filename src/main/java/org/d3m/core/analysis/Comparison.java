@@ -1,0 +1,135 @@
+package org.d3m.core.analysis;
+
+import org.d3m.core.field.Box;
+import org.d3m.core.field.CicPainter;
+import org.d3m.core.field.ScalarField;
+import org.d3m.core.field.VectorField;
+
+/**
+ * The paper's comparison of a predicted displacement field against the true one (Table 1 of He
+ * et al. 2019): the point-wise displacement error, T(k) and r(k) of the CIC density and of the
+ * displacement, read at chosen k, and the relative residual of the 3PCF multipoles of the
+ * particles. Prepare the truth once with {@link #truth}, then {@link #compare} any number of
+ * predictions against it.
+ */
+public final class Comparison {
+
+    /**
+     * @param meshFactor density mesh cells per particle per side (1 = the paper's N^3 mesh)
+     * @param dk         spectrum bin width [h/Mpc]
+     * @param kProbe     wavenumbers [h/Mpc] at which T and r are read (the bin containing each)
+     * @param threePoint whether to compute the 3PCF residual (the costly part)
+     * @param lmax       highest multipole of the residual (the paper: 8)
+     * @param bins       radial bins of the 3PCF
+     * @param rMax       outer edge of the radial bins [Mpc/h] (the paper: 10 bins of 5)
+     */
+    public record Settings(int meshFactor, double dk, double[] kProbe, boolean threePoint, int lmax, int bins,
+                           double rMax, int threads) {
+        public Settings {
+            if (meshFactor < 1 || meshFactor > 8) {
+                throw new IllegalArgumentException("mesh_factor must be in 1..8, got " + meshFactor);
+            }
+            if (!(dk > 0)) {
+                throw new IllegalArgumentException("dk must be > 0 h/Mpc, got " + dk);
+            }
+        }
+
+        /** The paper's: N^3 mesh, dk 0.02, k = 0.11 and 0.50, 3PCF l <= 8 in 10 bins of 5 Mpc/h. */
+        public static Settings paper(int threads) {
+            return new Settings(1, PowerSpectrum.DEFAULT_DK, new double[] {0.11, 0.50}, true, 8, 10, 50, threads);
+        }
+
+        public Settings withThreePoint(boolean on) {
+            return new Settings(meshFactor, dk, kProbe, on, lmax, bins, rMax, threads);
+        }
+    }
+
+    /** Spectra of one kind of field (density or displacement) for a prediction against the truth. */
+    public record Spectra(Spectrum pred, Spectrum truth, Spectrum cross, TransferStats stats) {
+    }
+
+    /** The true field's products, computed once. */
+    public record Truth(VectorField displacement, ScalarField density, Spectrum densityPower, Spectrum displacementPower,
+                        Multipoles multipoles) {
+    }
+
+    /**
+     * One prediction's row of the table: T and r at each probe k for density and displacement,
+     * the point-wise error, the 3PCF residual (NaN when not computed) and the spectra.
+     */
+    public record Result(String name, PointwiseError pointwise, double[] densityT, double[] densityR,
+                         double[] displacementT, double[] displacementR, double threePointResidual,
+                         Spectra density, Spectra displacement, Multipoles multipoles) {
+    }
+
+    private final Settings settings;
+
+    public Comparison(Settings settings) {
+        this.settings = settings;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** Density, spectra and (if enabled) 3PCF multipoles of the true displacement [Mpc/h]. */
+    public Truth truth(VectorField displacement) {
+        ScalarField density = density(displacement);
+        PowerSpectrum ps = new PowerSpectrum(density.box(), settings.dk(), settings.threads());
+        PowerSpectrum pd = new PowerSpectrum(displacement.box(), settings.dk(), settings.threads());
+        return new Truth(displacement, density, ps.auto(density), pd.auto(displacement),
+                settings.threePoint() ? multipoles(displacement) : null);
+    }
+
+    /** Compares a predicted displacement [Mpc/h] (same box and grid) with the truth. */
+    public Result compare(String name, VectorField pred, Truth truth) {
+        Box box = truth.displacement().box();
+        if (pred.box().n() != box.n() || Math.abs(pred.box().size() - box.size()) > 1e-6 * box.size()) {
+            throw new IllegalArgumentException(name + " (grid " + pred.box().n() + ", L " + pred.box().size()
+                    + ") does not match the truth (grid " + box.n() + ", L " + box.size() + ")");
+        }
+        ScalarField density = density(pred);
+        PowerSpectrum ps = new PowerSpectrum(density.box(), settings.dk(), settings.threads());
+        Spectrum dp = ps.auto(density);
+        Spectrum dc = ps.cross(density, truth.density());
+        Spectra ds = spectra(dp, truth.densityPower(), dc);
+        PowerSpectrum pv = new PowerSpectrum(box, settings.dk(), settings.threads());
+        Spectrum vp = pv.auto(pred);
+        Spectrum vc = pv.cross(pred, truth.displacement());
+        Spectra vs = spectra(vp, truth.displacementPower(), vc);
+        int nk = settings.kProbe().length;
+        double[][] read = new double[4][nk];
+        for (int i = 0; i < nk; i++) {
+            double k = settings.kProbe()[i];
+            read[0][i] = TransferStats.valueAt(ds.stats().t(), k, settings.dk());
+            read[1][i] = TransferStats.valueAt(ds.stats().r(), k, settings.dk());
+            read[2][i] = TransferStats.valueAt(vs.stats().t(), k, settings.dk());
+            read[3][i] = TransferStats.valueAt(vs.stats().r(), k, settings.dk());
+        }
+        Multipoles m = null;
+        double residual = Double.NaN;
+        if (settings.threePoint() && truth.multipoles() != null) {
+            m = multipoles(pred);
+            residual = ThreePoint.relativeResidual(m, truth.multipoles(), settings.lmax());
+        }
+        return new Result(name, PointwiseError.of(pred, truth.displacement(), settings.threads()),
+                read[0], read[1], read[2], read[3], residual, ds, vs, m);
+    }
+
+    /** CIC density contrast of the particles on the comparison mesh. */
+    public ScalarField density(VectorField displacement) {
+        Box box = displacement.box();
+        return new CicPainter(box, box.refined(settings.meshFactor()), settings.threads()).density(displacement);
+    }
+
+    /** 3PCF multipoles of the particles at q + Psi. */
+    public Multipoles multipoles(VectorField displacement) {
+        double[][] x = Particles.positions(displacement);
+        return new ThreePoint(displacement.box().size(), settings.rMax(), settings.bins(), settings.lmax(),
+                settings.threads()).compute(x[0], x[1], x[2], null);
+    }
+
+    private static Spectra spectra(Spectrum pred, Spectrum truth, Spectrum cross) {
+        return new Spectra(pred, truth, cross, TransferStats.of(truth.k(), pred.p(), truth.p(), cross.p()));
+    }
+}

@@ -1,0 +1,63 @@
+package org.d3m.core.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.d3m.core.field.VectorField;
+import org.d3m.core.sim.Realization;
+import org.d3m.core.sim.SimulationSetup;
+import org.junit.jupiter.api.Test;
+
+class ComparisonTest {
+
+    private static final Comparison.Settings FAST = new Comparison.Settings(1, 0.02, new double[] {0.11, 0.5}, true, 4, 4,
+            20, 2);
+
+    @Test
+    void aFieldComparedWithItselfIsPerfect() {
+        VectorField psi = new Realization(SimulationSetup.paper(3).withSeed(3)).lpt(2, 1);
+        Comparison c = new Comparison(FAST);
+        Comparison.Result r = c.compare("self", psi, c.truth(psi));
+        for (double v : new double[] {r.densityT()[0], r.densityR()[0], r.densityT()[1], r.densityR()[1],
+            r.displacementT()[0], r.displacementR()[1]}) {
+            assertEquals(1.0, v, 1e-12);
+        }
+        assertEquals(0, r.pointwise().mean(), 0.0);
+        assertEquals(0, r.threePointResidual(), 0.0);
+    }
+
+    @Test
+    void scaledDisplacementHasTransferEqualToTheScaleAndUnitCorrelation() {
+        VectorField psi = new Realization(SimulationSetup.paper(5)).psi1();
+        VectorField scaled = VectorField.zeros(psi.box());
+        for (int d = 0; d < 3; d++) {
+            for (int i = 0; i < psi.x().length; i++) {
+                scaled.c()[d][i] = 0.9f * psi.c()[d][i];
+            }
+        }
+        Comparison c = new Comparison(FAST.withThreePoint(false));
+        Comparison.Result r = c.compare("scaled", scaled, c.truth(psi));
+        assertEquals(0.9, r.displacementT()[0], 1e-5);
+        assertEquals(1.0, r.displacementR()[1], 1e-6);
+        assertEquals(0.1, r.pointwise().mean(), 1e-5);
+        assertTrue(Double.isNaN(r.threePointResidual()));
+    }
+
+    @Test
+    void tableAveragesSeedsWithScatter() {
+        ComparisonTable t = new ComparisonTable(new double[] {0.11, 0.5});
+        Comparison c = new Comparison(FAST.withThreePoint(false));
+        for (long seed = 1; seed <= 2; seed++) {
+            Realization real = new Realization(SimulationSetup.paper(seed));
+            VectorField truth = real.lpt(2, 1);
+            t.add(List.of(c.compare("ZA", real.lpt(1, 1), c.truth(truth))));
+        }
+        List<ComparisonTable.Row> rows = t.rows();
+        assertEquals(2, rows.size());
+        assertEquals("ZA density", rows.get(0).label());
+        assertTrue(Double.isNaN(rows.get(0).mean()[0]), "no point-wise error on density rows");
+        assertTrue(rows.get(1).mean()[0] > 0 && rows.get(1).std()[0] > 0);
+        assertTrue(t.format().contains("±"), t.format());
+    }
+}
