@@ -101,10 +101,10 @@ public final class Comparison {
         double[][] read = new double[4][nk];
         for (int i = 0; i < nk; i++) {
             double k = settings.kProbe()[i];
-            read[0][i] = TransferStats.valueAt(ds.stats().t(), k, settings.dk());
-            read[1][i] = TransferStats.valueAt(ds.stats().r(), k, settings.dk());
-            read[2][i] = TransferStats.valueAt(vs.stats().t(), k, settings.dk());
-            read[3][i] = TransferStats.valueAt(vs.stats().r(), k, settings.dk());
+            read[0][i] = probe(ds.stats().t(), k);
+            read[1][i] = probe(ds.stats().r(), k);
+            read[2][i] = probe(vs.stats().t(), k);
+            read[3][i] = probe(vs.stats().r(), k);
         }
         Multipoles m = null;
         double residual = Double.NaN;
@@ -114,6 +114,11 @@ public final class Comparison {
         }
         return new Result(name, PointwiseError.of(pred, truth.displacement(), settings.threads()),
                 read[0], read[1], read[2], read[3], residual, ds, vs, m);
+    }
+
+    /** The value in the bin containing k, or NaN when k lies beyond the grid's last bin (a coarse grid). */
+    private double probe(double[] perBin, double k) {
+        return k < perBin.length * settings.dk() ? TransferStats.valueAt(perBin, k, settings.dk()) : Double.NaN;
     }
 
     /** CIC density contrast of the particles on the comparison mesh. */

@@ -1,0 +1,72 @@
+package org.d3m.commands;
+
+import ij.measure.ResultsTable;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.d3m.core.analysis.Comparison;
+import org.d3m.core.analysis.ComparisonTable;
+import org.d3m.core.field.VectorField;
+import org.d3m.ij.CommandProgress;
+import org.d3m.ij.FieldSource;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+/** Predicted displacement field(s) against a true one: the paper's Table 1, spectra and plots. */
+@Plugin(type = Command.class, name = "compare", menuPath = "Plugins>D3M>Analyze>Compare Fields")
+public class CompareCommand implements Command {
+
+    @Parameter(label = "truth", description = "true displacement: open image title, or a .tif/.npy file")
+    String truth = "";
+    @Parameter(label = "prediction", description = "predicted displacement (same box and grid)")
+    String prediction = FieldSource.CURRENT;
+    @Parameter(label = "prediction2", required = false, description = "optional second prediction")
+    String prediction2 = "";
+    @Parameter(label = "prediction3", required = false, description = "optional third prediction")
+    String prediction3 = "";
+    @Parameter(label = "names", required = false, description = "comma-separated names of the predictions (default: pred1, pred2, ...)")
+    String names = "";
+    @Parameter(label = "box_size", description = "box side for .npy inputs [Mpc/h]; 0: from the image calibration")
+    double box_size = 0;
+    @Parameter(label = "mesh_factor", description = "density mesh cells per particle per side")
+    int mesh_factor = 1;
+    @Parameter(label = "three_point", description = "compute the 3PCF residual (about half a minute per field at 32^3)")
+    boolean three_point = true;
+    @Parameter(label = "threads", description = "worker threads, 0 = all cores")
+    int threads = 0;
+    @Parameter(label = "output_dir", required = false, description = "folder for table.csv, spectra.csv and the PNG plots")
+    File output_dir;
+    @Parameter(type = ItemIO.OUTPUT)
+    ResultsTable table;
+    @Parameter(type = ItemIO.OUTPUT)
+    String summary;
+
+    @Override
+    public void run() {
+        Path dir = output_dir == null || output_dir.getPath().isEmpty() ? null : ComparisonReport.folder(output_dir);
+        String[] inputs = {prediction, prediction2, prediction3};
+        String[] given = names == null || names.isBlank() ? new String[0] : names.split(",");
+        Comparison c = new Comparison(Comparison.Settings.paper(threads).withThreePoint(three_point));
+        Comparison.Truth t = c.truth(FieldSource.vector(truth, box_size));
+        List<Comparison.Result> results = new ArrayList<>();
+        for (int i = 0; i < inputs.length; i++) {
+            if (inputs[i] == null || inputs[i].isBlank()) {
+                continue;
+            }
+            CommandProgress.get().report((i + 0.5) / inputs.length, "comparing prediction " + (i + 1));
+            String name = i < given.length && !given[i].isBlank() ? given[i].trim() : "pred" + (i + 1);
+            VectorField p = FieldSource.vector(inputs[i], box_size);
+            results.add(c.compare(name, p, t));
+        }
+        ComparisonTable tab = new ComparisonTable(c.settings().kProbe());
+        tab.add(results);
+        if (dir != null) {
+            ComparisonReport.writeCurves(dir, results);
+        }
+        table = ComparisonReport.writeTable(dir, tab);
+        summary = tab.format();
+    }
+}

@@ -1,0 +1,118 @@
+package org.d3m.commands;
+
+import ij.measure.ResultsTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.d3m.core.analysis.Comparison;
+import org.d3m.core.analysis.ComparisonTable;
+import org.d3m.core.analysis.Spectrum;
+import org.d3m.core.io.AtomicFiles;
+import org.d3m.core.io.Csv;
+import org.d3m.ij.Plots;
+
+/**
+ * Files of a comparison in a folder: {@code table.csv} and {@code table.txt} (the paper's Table 1
+ * layout), {@code spectra.csv} (P, T, r, 1 - r^2 per field, density and displacement), and PNGs of
+ * P(k), T(k) and 1 - r^2 for density and displacement.
+ */
+final class ComparisonReport {
+
+    private ComparisonReport() {
+    }
+
+    static Path folder(java.io.File dir) {
+        Path p = dir.toPath();
+        try {
+            Files.createDirectories(p);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot create output_dir " + p + ": " + e.getMessage());
+        }
+        AtomicFiles.checkWritable(p.resolve("table.csv"));
+        return p;
+    }
+
+    /** Writes the table files (when {@code dir} is not null) and returns the table as a ResultsTable. */
+    static ResultsTable writeTable(Path dir, ComparisonTable table) {
+        String[] h = table.header();
+        List<ComparisonTable.Row> rows = table.rows();
+        ResultsTable rt = new ResultsTable();
+        List<String> header = new ArrayList<>(List.of("row"));
+        for (int c = 1; c < h.length; c++) {
+            header.add(h[c]);
+            header.add(h[c] + "_std");
+        }
+        double[][] cols = new double[header.size()][rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            ComparisonTable.Row r = rows.get(i);
+            rt.incrementCounter();
+            rt.addLabel(r.label());
+            cols[0][i] = i;
+            for (int c = 0; c < r.mean().length; c++) {
+                cols[1 + 2 * c][i] = r.mean()[c];
+                cols[2 + 2 * c][i] = r.std()[c];
+                rt.addValue(h[c + 1], r.mean()[c]);
+                if (table.seeds() > 1) {
+                    rt.addValue(h[c + 1] + " std", r.std()[c]);
+                }
+            }
+        }
+        if (dir == null) {
+            return rt;
+        }
+        try {
+            StringBuilder labels = new StringBuilder();
+            for (int i = 0; i < rows.size(); i++) {
+                labels.append("# row ").append(i).append(" = ").append(rows.get(i).label()).append('\n');
+            }
+            Csv.write(dir.resolve("table.csv"), header.toArray(String[]::new), cols);
+            AtomicFiles.writeString(dir.resolve("table.txt"), table.format() + labels);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the table into " + dir + ": " + e.getMessage(), e);
+        }
+        return rt;
+    }
+
+    /** Writes spectra.csv and the PNG plots for one set of results (e.g. one seed or one comparison). */
+    static void writeCurves(Path dir, List<Comparison.Result> results) {
+        Map<String, Spectrum> spectra = new LinkedHashMap<>();
+        for (String kind : new String[] {"density", "displacement"}) {
+            Map<String, double[]> power = new LinkedHashMap<>();
+            Map<String, double[]> transfer = new LinkedHashMap<>();
+            Map<String, double[]> stoch = new LinkedHashMap<>();
+            int[] bins = null;
+            double[] k = null;
+            for (Comparison.Result r : results) {
+                Comparison.Spectra s = kind.equals("density") ? r.density() : r.displacement();
+                if (bins == null) {
+                    bins = s.truth().nonEmptyBins();
+                    k = SpectrumTables.pick(s.truth().k(), bins);
+                    power.put("truth", SpectrumTables.pick(s.truth().p(), bins));
+                    spectra.put("truth_" + kind, s.truth());
+                }
+                power.put(r.name(), SpectrumTables.pick(s.pred().p(), bins));
+                transfer.put(r.name(), SpectrumTables.pick(s.stats().t(), bins));
+                stoch.put(r.name(), SpectrumTables.pick(s.stats().stochasticity(), bins));
+                spectra.put(r.name() + "_" + kind, s.pred());
+                spectra.put(r.name() + "_" + kind + "_cross", s.cross());
+            }
+            String unit = kind.equals("density") ? "P(k) [(Mpc/h)^3]" : "P_Psi(k) [(Mpc/h)^5]";
+            Plots.savePng(Plots.plot("P(k) of " + kind, "k [h/Mpc]", unit, true, true, k, power),
+                    dir.resolve("power-" + kind + ".png").toFile());
+            Plots.savePng(Plots.plot("Transfer function T(k) of " + kind, "k [h/Mpc]", "T(k) = sqrt(P_pred/P_true)",
+                    false, false, k, transfer), dir.resolve("transfer-" + kind + ".png").toFile());
+            Plots.savePng(Plots.plot("Stochasticity 1 - r^2 of " + kind, "k [h/Mpc]", "1 - r(k)^2", false, true, k, stoch),
+                    dir.resolve("stochasticity-" + kind + ".png").toFile());
+        }
+        try {
+            Csv.writeSpectra(dir.resolve("spectra.csv"), spectra);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write spectra into " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}
