@@ -15,11 +15,11 @@ import org.scijava.plugin.Plugin;
 @Plugin(type = Command.class, name = "benchmark", menuPath = "Plugins>D3M>Benchmark")
 public class BenchmarkCommand implements Command {
 
-    @Parameter(label = "threads", description = "worker threads, 0 = all cores")
+    @Parameter(description = "worker threads, 0 = all cores")
     int threads = 0;
-    @Parameter(label = "quick", description = "small sizes only (a smoke run of a few seconds)")
+    @Parameter(description = "small sizes only (a smoke run of a few seconds)")
     boolean quick = false;
-    @Parameter(label = "output", required = false, description = "Markdown file to update (the table between its benchmark markers)")
+    @Parameter(required = false, description = "Markdown file to update (the table between its benchmark markers)")
     File output;
     @Parameter(type = ItemIO.OUTPUT)
     String summary;

@@ -19,25 +19,25 @@ import org.scijava.plugin.Plugin;
 @Plugin(type = Command.class, name = "compare", menuPath = "Plugins>D3M>Analyze>Compare Fields")
 public class CompareCommand implements Command {
 
-    @Parameter(label = "truth", description = "true displacement: open image title, or a .tif/.npy file")
+    @Parameter(description = "true displacement: open image title, or a .tif/.npy file")
     String truth = "";
-    @Parameter(label = "prediction", description = "predicted displacement (same box and grid)")
+    @Parameter(description = "predicted displacement (same box and grid)")
     String prediction = FieldSource.CURRENT;
-    @Parameter(label = "prediction2", required = false, description = "optional second prediction")
+    @Parameter(required = false, description = "optional second prediction")
     String prediction2 = "";
-    @Parameter(label = "prediction3", required = false, description = "optional third prediction")
+    @Parameter(required = false, description = "optional third prediction")
     String prediction3 = "";
-    @Parameter(label = "names", required = false, description = "comma-separated names of the predictions (default: pred1, pred2, ...)")
+    @Parameter(required = false, description = "comma-separated names of the predictions (default: pred1, pred2, ...)")
     String names = "";
-    @Parameter(label = "box_size", description = "box side for .npy inputs [Mpc/h]; 0: from the image calibration")
+    @Parameter(description = "box side for .npy inputs [Mpc/h]; 0: from the image calibration")
     double box_size = 0;
-    @Parameter(label = "mesh_factor", description = "density mesh cells per particle per side")
+    @Parameter(description = "density mesh cells per particle per side")
     int mesh_factor = 1;
-    @Parameter(label = "three_point", description = "compute the 3PCF residual (about half a minute per field at 32^3)")
+    @Parameter(description = "compute the 3PCF residual (about half a minute per field at 32^3)")
     boolean three_point = true;
-    @Parameter(label = "threads", description = "worker threads, 0 = all cores")
+    @Parameter(description = "worker threads, 0 = all cores")
     int threads = 0;
-    @Parameter(label = "output_dir", required = false, description = "folder for table.csv, spectra.csv and the PNG plots")
+    @Parameter(required = false, description = "folder for table.csv, spectra.csv and the PNG plots")
     File output_dir;
     @Parameter(type = ItemIO.OUTPUT)
     ResultsTable table;

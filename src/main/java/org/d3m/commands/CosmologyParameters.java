@@ -15,19 +15,19 @@ import org.scijava.plugin.Parameter;
  */
 public abstract class CosmologyParameters implements Command {
 
-    @Parameter(label = "a_s", description = "primordial amplitude A_s (pivot 0.05/Mpc)")
+    @Parameter(description = "primordial amplitude A_s (pivot 0.05/Mpc)")
     protected double a_s = 2.142e-9;
-    @Parameter(label = "n_s", description = "spectral index n_s")
+    @Parameter(description = "spectral index n_s")
     protected double n_s = 0.9667;
-    @Parameter(label = "h", description = "Hubble parameter h = H0 / (100 km/s/Mpc)")
+    @Parameter(description = "Hubble parameter h = H0 / (100 km/s/Mpc)")
     protected double h = 0.6774;
-    @Parameter(label = "omega_m", description = "matter density Omega_m (flat LCDM)")
+    @Parameter(description = "matter density Omega_m (flat LCDM)")
     protected double omega_m = 0.3089;
-    @Parameter(label = "omega_b", description = "baryon density Omega_b")
+    @Parameter(description = "baryon density Omega_b")
     protected double omega_b = 0.0486;
-    @Parameter(label = "pk_file", required = false, description = "tabulated linear P(k) at z=0 (k [h/Mpc], P [(Mpc/h)^3]); empty: Eisenstein-Hu from a_s")
+    @Parameter(required = false, description = "tabulated linear P(k) at z=0 (k [h/Mpc], P [(Mpc/h)^3]); empty: Eisenstein-Hu from a_s")
     protected File pk_file;
-    @Parameter(label = "sigma8", required = false, description = "rescale the spectrum to this sigma8; 0: no rescaling")
+    @Parameter(required = false, description = "rescale the spectrum to this sigma8; 0: no rescaling")
     protected double sigma8 = 0;
     /** The validated cosmology. */
     protected Cosmology cosmology() {

@@ -33,7 +33,7 @@ import org.scijava.plugin.Plugin;
 @Plugin(type = Command.class, name = "demo", menuPath = "Plugins>D3M>Demo Pipeline")
 public class DemoCommand extends SetupParameters {
 
-    @Parameter(label = "output_dir", description = "folder for the TIFF stacks, spectra.csv and summary.txt")
+    @Parameter(description = "folder for the TIFF stacks, spectra.csv and summary.txt")
     File output_dir = new File("out/demo");
     @Parameter(type = ItemIO.OUTPUT)
     String summary;

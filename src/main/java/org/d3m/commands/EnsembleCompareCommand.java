@@ -32,21 +32,21 @@ import org.scijava.plugin.Plugin;
 @Plugin(type = Command.class, name = "ensemble-compare", menuPath = "Plugins>D3M>Analyze>Ensemble Compare")
 public class EnsembleCompareCommand extends SetupParameters {
 
-    @Parameter(label = "seeds", description = "number of seeds: seed, seed+1, ...")
+    @Parameter(description = "number of seeds: seed, seed+1, ...")
     int seeds = 10;
-    @Parameter(label = "include_za", description = "also compare ZA with FastPM")
+    @Parameter(description = "also compare ZA with FastPM")
     boolean include_za = false;
-    @Parameter(label = "three_point", description = "compute the 3PCF residual (about half a minute per field at 32^3)")
+    @Parameter(description = "compute the 3PCF residual (about half a minute per field at 32^3)")
     boolean three_point = true;
-    @Parameter(label = "steps", description = "FastPM steps")
+    @Parameter(description = "FastPM steps")
     int steps = 10;
-    @Parameter(label = "mesh_factor", description = "FastPM force mesh factor B")
+    @Parameter(description = "FastPM force mesh factor B")
     int mesh_factor = 2;
-    @Parameter(label = "input_dir", required = false, description = "read fields from input_dir/seed-S/ instead of computing them")
+    @Parameter(required = false, description = "read fields from input_dir/seed-S/ instead of computing them")
     File input_dir;
-    @Parameter(label = "save_dir", required = false, description = "write the computed fields to save_dir/seed-S/")
+    @Parameter(required = false, description = "write the computed fields to save_dir/seed-S/")
     File save_dir;
-    @Parameter(label = "output_dir", required = false, description = "folder for table.csv, table.txt, spectra.csv and plots")
+    @Parameter(required = false, description = "folder for table.csv, table.txt, spectra.csv and plots")
     File output_dir;
     @Parameter(type = ItemIO.OUTPUT)
     ResultsTable table;

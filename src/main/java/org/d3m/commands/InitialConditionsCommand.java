@@ -15,9 +15,9 @@ import org.scijava.plugin.Plugin;
 @Plugin(type = Command.class, name = "initial-conditions", menuPath = "Plugins>D3M>Generate>Initial Conditions")
 public class InitialConditionsCommand extends SetupParameters {
 
-    @Parameter(label = "output", required = false, description = "linear density file at z = 0 (.tif or .npy)")
+    @Parameter(required = false, description = "linear density file at z = 0 (.tif or .npy)")
     File output;
-    @Parameter(label = "displacement_output", required = false, description = "ZA displacement file at z = 0 (.tif or .npy)")
+    @Parameter(required = false, description = "ZA displacement file at z = 0 (.tif or .npy)")
     File displacement_output;
     @Parameter(type = ItemIO.OUTPUT)
     ImagePlus density;

@@ -20,15 +20,15 @@ import org.scijava.plugin.Plugin;
 @Plugin(type = Command.class, name = "linear-power", menuPath = "Plugins>D3M>Cosmology>Linear Power")
 public class LinearPowerCommand extends CosmologyParameters {
 
-    @Parameter(label = "k_min", description = "smallest k [h/Mpc]")
+    @Parameter(description = "smallest k [h/Mpc]")
     double k_min = 1e-3;
-    @Parameter(label = "k_max", description = "largest k [h/Mpc]")
+    @Parameter(description = "largest k [h/Mpc]")
     double k_max = 10;
-    @Parameter(label = "points", description = "number of log-spaced k values")
+    @Parameter(description = "number of log-spaced k values")
     int points = 200;
-    @Parameter(label = "output", required = false, description = "CSV of k [h/Mpc] and P [(Mpc/h)^3]")
+    @Parameter(required = false, description = "CSV of k [h/Mpc] and P [(Mpc/h)^3]")
     File output;
-    @Parameter(label = "plot_output", required = false, description = "PNG of P(k) on log axes")
+    @Parameter(required = false, description = "PNG of P(k) on log axes")
     File plot_output;
     @Parameter(type = ItemIO.OUTPUT)
     ResultsTable table;

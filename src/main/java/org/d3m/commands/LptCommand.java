@@ -14,11 +14,11 @@ import org.scijava.plugin.Plugin;
 @Plugin(type = Command.class, name = "lpt", menuPath = "Plugins>D3M>Generate>LPT Displacement")
 public class LptCommand extends SetupParameters {
 
-    @Parameter(label = "order", description = "1 = Zel'dovich (ZA), 2 = 2LPT")
+    @Parameter(description = "1 = Zel'dovich (ZA), 2 = 2LPT")
     int order = 2;
-    @Parameter(label = "redshift", description = "redshift z >= 0 of the output")
+    @Parameter(description = "redshift z >= 0 of the output")
     double redshift = 0;
-    @Parameter(label = "output", required = false, description = "displacement file (.tif or .npy) [Mpc/h]")
+    @Parameter(required = false, description = "displacement file (.tif or .npy) [Mpc/h]")
     File output;
     @Parameter(type = ItemIO.OUTPUT)
     ImagePlus displacement;

@@ -19,17 +19,17 @@ import org.scijava.plugin.Plugin;
 @Plugin(type = Command.class, name = "paint-density", menuPath = "Plugins>D3M>Analyze>Paint Density")
 public class PaintDensityCommand implements Command {
 
-    @Parameter(label = "input", description = "displacement: open image title, 'current', or a .tif/.npy file")
+    @Parameter(description = "displacement: open image title, 'current', or a .tif/.npy file")
     String input = FieldSource.CURRENT;
-    @Parameter(label = "box_size", description = "box side for .npy inputs [Mpc/h]; 0: from the image calibration")
+    @Parameter(description = "box side for .npy inputs [Mpc/h]; 0: from the image calibration")
     double box_size = 0;
-    @Parameter(label = "mesh_factor", description = "density mesh cells per particle per side")
+    @Parameter(description = "density mesh cells per particle per side")
     int mesh_factor = 1;
-    @Parameter(label = "log_view", description = "also show log10(1 + delta)")
+    @Parameter(description = "also show log10(1 + delta)")
     boolean log_view = false;
-    @Parameter(label = "threads", description = "worker threads, 0 = all cores")
+    @Parameter(description = "worker threads, 0 = all cores")
     int threads = 0;
-    @Parameter(label = "output", required = false, description = "density file (.tif or .npy)")
+    @Parameter(required = false, description = "density file (.tif or .npy)")
     File output;
     @Parameter(type = ItemIO.OUTPUT)
     ImagePlus density;

@@ -23,19 +23,19 @@ import org.scijava.plugin.Plugin;
 @Plugin(type = Command.class, name = "power-spectrum", menuPath = "Plugins>D3M>Analyze>Power Spectrum")
 public class PowerSpectrumCommand implements Command {
 
-    @Parameter(label = "input", description = "field: open image title, 'current', or a .tif/.npy file")
+    @Parameter(description = "field: open image title, 'current', or a .tif/.npy file")
     String input = FieldSource.CURRENT;
-    @Parameter(label = "input2", required = false, description = "optional second field of the same kind and size")
+    @Parameter(required = false, description = "optional second field of the same kind and size")
     String input2 = "";
-    @Parameter(label = "box_size", description = "box side for .npy inputs [Mpc/h]; 0: from the image calibration")
+    @Parameter(description = "box side for .npy inputs [Mpc/h]; 0: from the image calibration")
     double box_size = 0;
-    @Parameter(label = "dk", description = "bin width [h/Mpc]")
+    @Parameter(description = "bin width [h/Mpc]")
     double dk = PowerSpectrum.DEFAULT_DK;
-    @Parameter(label = "threads", description = "worker threads, 0 = all cores")
+    @Parameter(description = "worker threads, 0 = all cores")
     int threads = 0;
-    @Parameter(label = "output", required = false, description = "CSV of k, modes and P(k) [(Mpc/h)^3]")
+    @Parameter(required = false, description = "CSV of k, modes and P(k) [(Mpc/h)^3]")
     File output;
-    @Parameter(label = "plot_output", required = false, description = "PNG of the spectra on log axes")
+    @Parameter(required = false, description = "PNG of the spectra on log axes")
     File plot_output;
     @Parameter(type = ItemIO.OUTPUT)
     ResultsTable table;

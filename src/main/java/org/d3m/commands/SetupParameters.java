@@ -14,13 +14,13 @@ import org.scijava.plugin.Parameter;
  */
 public abstract class SetupParameters extends CosmologyParameters {
 
-    @Parameter(label = "box_size", description = "side of the periodic box [Mpc/h]")
+    @Parameter(description = "side of the periodic box [Mpc/h]")
     protected double box_size = 128;
-    @Parameter(label = "grid", description = "particles (grid points) per side, even, >= 8")
+    @Parameter(description = "particles (grid points) per side, even, >= 8")
     protected int grid = 32;
-    @Parameter(label = "seed", description = "random seed of the initial white noise")
+    @Parameter(description = "random seed of the initial white noise")
     protected long seed = 1;
-    @Parameter(label = "threads", description = "worker threads, 0 = all cores (results do not depend on it)")
+    @Parameter(description = "worker threads, 0 = all cores (results do not depend on it)")
     protected int threads = 0;
 
     /** The validated setup; throws IllegalArgumentException with a one-line message on bad input. */

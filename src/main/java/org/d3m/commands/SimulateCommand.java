@@ -16,15 +16,15 @@ import org.scijava.plugin.Plugin;
 @Plugin(type = Command.class, name = "simulate", menuPath = "Plugins>D3M>Generate>Simulate FastPM")
 public class SimulateCommand extends SetupParameters {
 
-    @Parameter(label = "steps", description = "kick-drift-kick steps, linear in a")
+    @Parameter(description = "kick-drift-kick steps, linear in a")
     int steps = 10;
-    @Parameter(label = "a_start", description = "scale factor of the 2LPT initial conditions, in (0, 1)")
+    @Parameter(description = "scale factor of the 2LPT initial conditions, in (0, 1)")
     double a_start = 0.1;
-    @Parameter(label = "mesh_factor", description = "force mesh cells per particle per side (B)")
+    @Parameter(description = "force mesh cells per particle per side (B)")
     int mesh_factor = 2;
-    @Parameter(label = "output", required = false, description = "displacement file at z = 0 (.tif or .npy) [Mpc/h]")
+    @Parameter(required = false, description = "displacement file at z = 0 (.tif or .npy) [Mpc/h]")
     File output;
-    @Parameter(label = "momentum_output", required = false, description = "momentum file p = a^3 E dx/da (.tif or .npy)")
+    @Parameter(required = false, description = "momentum file p = a^3 E dx/da (.tif or .npy)")
     File momentum_output;
     @Parameter(type = ItemIO.OUTPUT)
     ImagePlus displacement;

@@ -20,19 +20,19 @@ import org.scijava.plugin.Plugin;
 @Plugin(type = Command.class, name = "three-point", menuPath = "Plugins>D3M>Analyze>Three-Point Multipoles")
 public class ThreePointCommand implements Command {
 
-    @Parameter(label = "input", description = "displacement: open image title, 'current', or a .tif/.npy file")
+    @Parameter(description = "displacement: open image title, 'current', or a .tif/.npy file")
     String input = FieldSource.CURRENT;
-    @Parameter(label = "box_size", description = "box side for .npy inputs [Mpc/h]; 0: from the image calibration")
+    @Parameter(description = "box side for .npy inputs [Mpc/h]; 0: from the image calibration")
     double box_size = 0;
-    @Parameter(label = "r_max", description = "outer edge of the radial bins [Mpc/h]")
+    @Parameter(description = "outer edge of the radial bins [Mpc/h]")
     double r_max = 50;
-    @Parameter(label = "bins", description = "number of radial bins")
+    @Parameter(description = "number of radial bins")
     int bins = 10;
-    @Parameter(label = "lmax", description = "highest multipole")
+    @Parameter(description = "highest multipole")
     int lmax = 8;
-    @Parameter(label = "threads", description = "worker threads, 0 = all cores")
+    @Parameter(description = "worker threads, 0 = all cores")
     int threads = 0;
-    @Parameter(label = "output", required = false, description = "CSV with columns l, b1, b2, r1, r2 [Mpc/h], zeta")
+    @Parameter(required = false, description = "CSV with columns l, b1, b2, r1, r2 [Mpc/h], zeta")
     File output;
     @Parameter(type = ItemIO.OUTPUT)
     String summary;
