@@ -34,10 +34,12 @@ class GuiIT {
         }
         Path dir = IjInstall.prepare(IjInstall.root().resolve("target/gui"));
         Path res = dir.resolve("result.txt");
+        Path res2 = dir.resolve("result2.txt");
+        Files.deleteIfExists(res2);
         Path log = dir.resolve("gui.log");
         Files.deleteIfExists(res);
         Files.deleteIfExists(log);
-        Files.writeString(dir.resolve("gui.ijm"), macro(res));
+        Files.writeString(dir.resolve("gui.ijm"), macro(res, res2));
         int display = freeDisplay();
         List<Process> procs = new ArrayList<>();
         try {
@@ -56,6 +58,13 @@ class GuiIT {
             xdo(display, log, "key", "Return");
             waitFor(() -> Files.exists(res), "the result window and the recorded line (see " + log + ")");
             shot(display, log, dir.resolve("result.png"));
+            // Second dialog: accept the defaults; the recorded reals must be exact (2.142e-9).
+            String echo = xdo(display, log, "search", "--sync", "--name", "^Echo Parameters$").strip().split("\\s+")[0];
+            xdo(display, log, "windowmove", echo, "420", "40");
+            xdo(display, log, "mousemove", "--window", echo, "120", "25", "click", "1");
+            shot(display, log, dir.resolve("dialog-echo.png"));
+            xdo(display, log, "key", "Return");
+            waitFor(() -> Files.exists(res2), "the second recorded line (see " + log + ")");
         } finally {
             for (int i = procs.size() - 1; i >= 0; i--) {
                 procs.get(i).destroyForcibly();
@@ -68,11 +77,13 @@ class GuiIT {
         assertEquals("3 Mpc/h", r.get("voxel"), "box_size 48 typed into the dialog: 48/16 Mpc/h voxels");
         assertEquals("run(\"Make Test Field\", \"box_size=48 grid=16\");", r.get("recorded"), r.toString());
         assertEquals("2|test density grid=16|3 Mpc/h", r.get("replay"), "the recorded line replays without a dialog");
+        assertEquals("run(\"Echo Parameters\", \"grid=32 seed=7 a_s=2.142e-9 box_size=128 mode=za order=first label=[hello world]\");",
+                Files.readString(res2).strip(), "defaults recorded exactly, false checkbox and empty file left out");
         assertTrue(Files.size(dir.resolve("dialog.png")) > 1000 && Files.size(dir.resolve("result.png")) > 1000);
     }
 
     /** The macro ImageJ runs at start-up: menu command, wait for the result, record, replay. */
-    static String macro(Path res) {
+    static String macro(Path res, Path res2) {
         return String.join("\n",
                 "run('Record...');",
                 "doCommand('Make Test Field');   // as a menu click: runs in its own thread, shows the dialog",
@@ -91,6 +102,14 @@ class GuiIT {
                 "getVoxelSize(pw2, ph2, pd2, unit2);",
                 "out = out + 'replay=' + nImages + '|' + getTitle() + '|' + pw2 + ' ' + unit2 + '\\n';",
                 "File.saveString(out, '" + res + "');",
+                "doCommand('Echo Parameters');",
+                "t1 = getTime(); line2 = '';",
+                "while (line2 == '' && getTime() - t1 < 80000) {",
+                "  lines = split(call('org.d3m.testfixtures.GuiProbe.recorderText'), '\\n');",
+                "  for (i = 0; i < lines.length; i++) if (indexOf(lines[i], 'Echo Parameters') >= 0) line2 = lines[i];",
+                "  wait(50);",
+                "}",
+                "File.saveString(line2, '" + res2 + "');",
                 "");
     }
 
