@@ -67,8 +67,7 @@ class GuiIT {
             waitFor(() -> Files.exists(res2), "the second recorded line (see " + log + ")");
         } finally {
             for (int i = procs.size() - 1; i >= 0; i--) {
-                procs.get(i).destroyForcibly();
-                procs.get(i).waitFor(10, TimeUnit.SECONDS);
+                IjInstall.kill(procs.get(i));
             }
         }
         Map<String, String> r = parse(Files.readString(res));

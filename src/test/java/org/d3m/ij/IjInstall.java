@@ -66,6 +66,17 @@ final class IjInstall {
         jar.closeEntry();
     }
 
+    /**
+     * Ends a process and everything it started. Killing only a {@code timeout} wrapper would
+     * orphan its child (SIGKILL is not forwarded), so descendants go first.
+     */
+    static void kill(Process p) throws InterruptedException {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+        p.waitFor(10, TimeUnit.SECONDS);
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+    }
+
     /** True when {@code tool} is on the PATH. */
     static boolean onPath(String tool) {
         for (String d : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
@@ -83,12 +94,12 @@ final class IjInstall {
         byte[] out;
         try {
             if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
+                kill(p);
                 return new String[] {"124", "timed out after " + seconds + " s: " + String.join(" ", cmd)};
             }
             out = p.getInputStream().readAllBytes();
         } finally {
-            p.destroyForcibly();
+            kill(p);
         }
         if (log != null) {
             try (OutputStream o = Files.newOutputStream(log, java.nio.file.StandardOpenOption.CREATE,
