@@ -108,6 +108,9 @@ public final class Main {
         List<CommandInfo> all = Commands.all(context);
         int w = all.stream().mapToInt(c -> Commands.name(c).length()).max().orElse(4);
         StringBuilder sb = new StringBuilder();
+        if (all.isEmpty()) {
+            sb.append("no D3M commands found on the class path\n");
+        }
         for (CommandInfo c : all) {
             String desc = c.getDescription() == null || c.getDescription().isEmpty() ? Commands.title(c) : c.getDescription();
             sb.append(String.format("%-" + w + "s  %s%n", Commands.name(c), desc));

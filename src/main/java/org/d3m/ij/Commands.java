@@ -55,8 +55,8 @@ public final class Commands {
                 return c;
             }
         }
-        throw new IllegalArgumentException("unknown command '" + name + "'; known: "
-                + all.stream().map(CommandInfo::getName).collect(Collectors.joining(", ")));
+        throw new IllegalArgumentException("unknown command '" + name + "'; known: " + (all.isEmpty() ? "(none)"
+                : all.stream().map(CommandInfo::getName).collect(Collectors.joining(", "))));
     }
 
     /** The command implemented by class {@code className}. */

@@ -80,7 +80,7 @@ public final class Plots {
 
     /**
      * A ResultsTable with one column per entry (keys are headings, in map order); all columns
-     * must have the same length. Values are shown with 9 significant digits (scientific).
+     * must have the same length. Values are shown in scientific notation with 10 significant digits.
      */
     public static ResultsTable table(Map<String, double[]> columns) {
         int rows = -1;

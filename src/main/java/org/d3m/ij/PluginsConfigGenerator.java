@@ -1,0 +1,212 @@
+package org.d3m.ij;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Build step (Maven process-classes, see pom.xml): writes ImageJ 1's {@code plugins.config} from
+ * the SciJava plugin index {@code META-INF/json/org.scijava.plugin.Plugin} that the annotation
+ * processor wrote, so a new command needs no second declaration. Each D3M command with a
+ * {@code menuPath} "A>B>C>Leaf" becomes the line
+ * <pre>A>B>C, "Leaf", org.d3m.ij.CommandBridge("the.command.Class")</pre>
+ * Two commands with the same menu leaf are an error (IJ1 keys commands by label).
+ *
+ * <p>Usage: {@code PluginsConfigGenerator CLASSES_DIR [OUTPUT]} (OUTPUT defaults to
+ * CLASSES_DIR/plugins.config).
+ */
+public final class PluginsConfigGenerator {
+
+    static final String INDEX = "META-INF/json/org.scijava.plugin.Plugin";
+    static final String COMMAND = "org.scijava.command.Command";
+
+    private PluginsConfigGenerator() {
+    }
+
+    /** Maven entry point. */
+    public static void main(String[] args) throws IOException {
+        if (args.length < 1 || args.length > 2) {
+            throw new IllegalArgumentException("usage: PluginsConfigGenerator CLASSES_DIR [OUTPUT]");
+        }
+        Path classes = Paths.get(args[0]);
+        Path out = args.length > 1 ? Paths.get(args[1]) : classes.resolve("plugins.config");
+        Path index = classes.resolve(INDEX);
+        String json = Files.exists(index) ? Files.readString(index, StandardCharsets.UTF_8) : "";
+        String config = config(json);
+        Files.writeString(out, config, StandardCharsets.UTF_8);
+        System.out.println("[d3m] wrote " + out + " (" + config.lines().filter(l -> !l.startsWith("#")).count() + " commands)");
+    }
+
+    /** The plugins.config text for a plugin index (concatenated JSON objects). */
+    public static String config(String indexJson) {
+        Map<String, String> lines = new TreeMap<>(); // sorted by menu path for a stable file
+        Map<String, String> leaves = new LinkedHashMap<>();
+        for (Object o : new Json(indexJson).all()) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> entry = (Map<String, Object>) o;
+            String cls = String.valueOf(entry.get("class"));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> values = (Map<String, Object>) entry.getOrDefault("values", Map.of());
+            Object menuPath = values.get("menuPath");
+            if (!COMMAND.equals(values.get("type")) || !cls.startsWith(Commands.PACKAGE_PREFIX)
+                    || !(menuPath instanceof String mp) || mp.isBlank()) {
+                continue;
+            }
+            List<String> parts = new ArrayList<>();
+            for (String p : mp.split(">")) {
+                if (!p.isBlank()) {
+                    parts.add(p.trim());
+                }
+            }
+            if (parts.size() < 2) {
+                throw new IllegalArgumentException(cls + ": menuPath '" + mp + "' needs a menu and a leaf");
+            }
+            String leaf = parts.remove(parts.size() - 1);
+            String other = leaves.put(leaf, cls);
+            if (other != null) {
+                throw new IllegalArgumentException("menu label '" + leaf + "' used by both " + other + " and " + cls);
+            }
+            if (leaf.contains("\"")) {
+                throw new IllegalArgumentException(cls + ": menu label must not contain a quote");
+            }
+            String menu = String.join(">", parts);
+            lines.put(menu + ">" + leaf, menu + ", \"" + leaf + "\", org.d3m.ij.CommandBridge(\"" + cls + "\")");
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append("# Generated at build time from the SciJava plugin index by org.d3m.ij.PluginsConfigGenerator.\n");
+        sb.append("# Do not edit: change the command's @Plugin(menuPath = ...) instead.\n");
+        for (String line : lines.values()) {
+            sb.append(line).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** A minimal JSON reader for the index: objects, arrays, strings, numbers, literals. */
+    static final class Json {
+        private final String s;
+        private int i;
+
+        Json(String s) {
+            this.s = s;
+        }
+
+        /** All top-level values, one after another (the index is concatenated objects). */
+        List<Object> all() {
+            List<Object> out = new ArrayList<>();
+            skip();
+            while (i < s.length()) {
+                out.add(value());
+                skip();
+            }
+            return out;
+        }
+
+        private Object value() {
+            skip();
+            char c = s.charAt(i);
+            if (c == '{') {
+                Map<String, Object> m = new LinkedHashMap<>();
+                i++;
+                skip();
+                if (s.charAt(i) == '}') {
+                    i++;
+                    return m;
+                }
+                while (true) {
+                    skip();
+                    String k = string();
+                    skip();
+                    expect(':');
+                    m.put(k, value());
+                    skip();
+                    if (s.charAt(i) == ',') {
+                        i++;
+                    } else {
+                        expect('}');
+                        return m;
+                    }
+                }
+            }
+            if (c == '[') {
+                List<Object> l = new ArrayList<>();
+                i++;
+                skip();
+                if (s.charAt(i) == ']') {
+                    i++;
+                    return l;
+                }
+                while (true) {
+                    l.add(value());
+                    skip();
+                    if (s.charAt(i) == ',') {
+                        i++;
+                    } else {
+                        expect(']');
+                        return l;
+                    }
+                }
+            }
+            if (c == '"') {
+                return string();
+            }
+            int start = i;
+            while (i < s.length() && ",}] \n\r\t".indexOf(s.charAt(i)) < 0) {
+                i++;
+            }
+            String lit = s.substring(start, i);
+            return switch (lit) {
+                case "true" -> Boolean.TRUE;
+                case "false" -> Boolean.FALSE;
+                case "null" -> null;
+                default -> Double.valueOf(lit);
+            };
+        }
+
+        private String string() {
+            expect('"');
+            StringBuilder b = new StringBuilder();
+            while (s.charAt(i) != '"') {
+                char c = s.charAt(i++);
+                if (c == '\\') {
+                    char e = s.charAt(i++);
+                    switch (e) {
+                        case 'n' -> b.append('\n');
+                        case 't' -> b.append('\t');
+                        case 'r' -> b.append('\r');
+                        case 'b' -> b.append('\b');
+                        case 'f' -> b.append('\f');
+                        case 'u' -> {
+                            b.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
+                            i += 4;
+                        }
+                        default -> b.append(e);
+                    }
+                } else {
+                    b.append(c);
+                }
+            }
+            i++;
+            return b.toString();
+        }
+
+        private void expect(char c) {
+            if (i >= s.length() || s.charAt(i) != c) {
+                throw new IllegalArgumentException("plugin index: expected '" + c + "' at " + i);
+            }
+            i++;
+        }
+
+        private void skip() {
+            while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+                i++;
+            }
+        }
+    }
+}
