@@ -48,6 +48,7 @@ public final class PluginsConfigGenerator {
     public static String config(String indexJson) {
         Map<String, String> lines = new TreeMap<>(); // sorted by menu path for a stable file
         Map<String, String> leaves = new LinkedHashMap<>();
+        java.util.Set<String> builtIn = builtInCommands();
         for (Object o : new Json(indexJson).all()) {
             @SuppressWarnings("unchecked")
             Map<String, Object> entry = (Map<String, Object>) o;
@@ -69,6 +70,10 @@ public final class PluginsConfigGenerator {
                 throw new IllegalArgumentException(cls + ": menuPath '" + mp + "' needs a menu and a leaf");
             }
             String leaf = parts.remove(parts.size() - 1);
+            if (builtIn.contains(leaf)) {
+                throw new IllegalArgumentException(cls + ": menu label '" + leaf
+                        + "' is already an ImageJ 1 command (IJ1 would refuse the plugin); choose another");
+            }
             String other = leaves.put(leaf, cls);
             if (other != null) {
                 throw new IllegalArgumentException("menu label '" + leaf + "' used by both " + other + " and " + cls);
@@ -86,6 +91,24 @@ public final class PluginsConfigGenerator {
             sb.append(line).append('\n');
         }
         return sb.toString();
+    }
+
+    /** The titles of ImageJ 1's built-in commands (from IJ_Props.txt in ij.jar), which plugins may not reuse. */
+    static java.util.Set<String> builtInCommands() {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        try (java.io.InputStream in = ij.IJ.class.getResourceAsStream("/IJ_Props.txt")) {
+            if (in == null) {
+                return names;
+            }
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^[^#=]+=\\s*\"([^\"]+)\",", java.util.regex.Pattern.MULTILINE)
+                    .matcher(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1));
+            while (m.find()) {
+                names.add(m.group(1));
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read ImageJ's IJ_Props.txt", e);
+        }
+        return names;
     }
 
     /** A minimal JSON reader for the index: objects, arrays, strings, numbers, literals. */

@@ -37,6 +37,14 @@ class PluginsConfigGeneratorTest {
     }
 
     @Test
+    void labelsOfImageJBuiltInCommandsAreRejected() {
+        String e = "{\"class\":\"org.d3m.A\",\"values\":{\"menuPath\":\"Plugins>D3M>Benchmark\",\"type\":\"org.scijava.command.Command\"}}";
+        IllegalArgumentException x = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> PluginsConfigGenerator.config(e));
+        org.junit.jupiter.api.Assertions.assertTrue(x.getMessage().contains("already an ImageJ 1 command"), x.getMessage());
+    }
+
+    @Test
     void realIndexOfTheTestFixtures() throws Exception {
         Path index = Path.of("target/test-classes", PluginsConfigGenerator.INDEX);
         String config = PluginsConfigGenerator.config(Files.readString(index));
