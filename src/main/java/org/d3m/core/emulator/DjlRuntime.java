@@ -40,14 +40,23 @@ public final class DjlRuntime {
             case "cpu":
                 return Device.cpu();
             case "gpu":
-                if (e.getGpuCount() < 1) {
+                if (!gpuUsable(e)) {
                     throw new IllegalArgumentException("device gpu requested but DJL finds no GPU (see PYTORCH_LIBRARY_PATH, PYTORCH_FLAVOR=cu128)");
                 }
                 return Device.gpu();
             case "auto":
-                return e.getGpuCount() > 0 ? Device.gpu() : Device.cpu();
+                return gpuUsable(e) ? Device.gpu() : Device.cpu();
             default:
                 throw new IllegalArgumentException("device must be auto, cpu or gpu, got '" + request + "'");
+        }
+    }
+
+    /** A GPU is usable when libtorch was built with CUDA (not the CPU jar) and DJL counts a GPU. */
+    static boolean gpuUsable(Engine e) {
+        try {
+            return e.hasCapability(ai.djl.engine.StandardCapabilities.CUDA) && e.getGpuCount() > 0;
+        } catch (RuntimeException ex) {
+            return false;
         }
     }
 
