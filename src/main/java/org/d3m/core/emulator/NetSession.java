@@ -132,6 +132,11 @@ public final class NetSession implements AutoCloseable {
         }
     }
 
+    /** Native arrays owned by this session's manager tree (parameters, gradients): constant without leaks. */
+    int liveArrays() {
+        return manager.getManagedArrays().size();
+    }
+
     @Override
     public void close() {
         manager.close();
