@@ -50,7 +50,11 @@ public final class Emulator implements AutoCloseable {
         Device d = DjlRuntime.device(device);
         ModelMeta[] m = new ModelMeta[1];
         NetSession s = NetSession.load(weights, d, m);
-        return new Emulator(s, m[0], weights);
+        Emulator e = new Emulator(s, m[0], weights);
+        System.getLogger(Emulator.class.getName()).log(System.Logger.Level.INFO,
+                "D3M emulator " + weights.getFileName() + " (width " + m[0].width() + ", grid " + m[0].grid() + ") on "
+                        + e.describeDevice());
+        return e;
     }
 
     public ModelMeta meta() {

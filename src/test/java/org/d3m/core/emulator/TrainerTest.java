@@ -56,12 +56,17 @@ class TrainerTest {
         }
     }
 
+    /** Width 4, batch 4, 2 epochs, lr 1e-3, seed 11, 2 threads, checkpoints only at epoch ends. */
+    static Trainer.Config config() {
+        return Trainer.Config.defaults().withWidth(4).withBatch(4).withEpochs(2).withLearningRate(1e-3)
+                .withSeed(11).withThreads(2).withCheckpointEvery(0, 0);
+    }
+
     @Test
     void resumeAfterKillEqualsUninterruptedRun() throws IOException {
         Path data = tmp.resolve("data");
         DatasetBuilder.build(data, 20, 500, TestSources.smoothing(16, 64.0), Progress.NONE); // 16 train, 2 val
-        Trainer.Config c = Trainer.Config.defaults().withWidth(4).withBatch(4).withEpochs(2).withLearningRate(1e-3)
-                .withSeed(11).withThreads(2).withCheckpointEvery(0, 0);
+        Trainer.Config c = config();
         Trainer.Result a = Trainer.train(data, tmp.resolve("a"), c, Progress.NONE);
         assertEquals(8, a.steps());
         assertFalse(a.resumed());
@@ -94,6 +99,37 @@ class TrainerTest {
 
         // a checkpoint made with other settings is refused
         assertThrows(IllegalArgumentException.class, () -> Trainer.train(data, b, ck.withLearningRate(2e-3), Progress.NONE));
+
+        // a real kill: a child JVM trains with a checkpoint every 2 steps and is killed (SIGKILL) once it
+        // reports step 6 (mid-epoch 2); the resumed run must again end at A's weights
+        Path k = tmp.resolve("killed");
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"), TrainMain.class.getName(),
+                data.toString(), k.toString(), "2").redirectErrorStream(true).start();
+        boolean killed = false;
+        try (java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream()))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.startsWith("progress epoch 2/2 step 2/4")) {
+                    child.destroyForcibly();
+                    killed = true;
+                    break;
+                }
+            }
+        }
+        try {
+            child.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        assertTrue(killed, "child never reached step 6");
+        assertFalse(Files.exists(k.resolve(Trainer.FINAL)));
+        Trainer.Result rk = Trainer.train(data, k, c.withCheckpointEvery(2, 0), Progress.NONE);
+        assertTrue(rk.resumed());
+        float[][] pk = params(rk.finalWeights());
+        for (int i = 0; i < pa.length; i++) {
+            assertArrayEquals(pa[i], pk[i], 1e-6f, "parameter " + i + " after a real kill");
+        }
     }
 
     @Test
