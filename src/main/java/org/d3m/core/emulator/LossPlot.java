@@ -74,8 +74,6 @@ public final class LossPlot {
             double xmax = Math.max(1, steps.size());
             Frame f = new Frame(xmax, ylo, yhi);
             // axes, decade grid and labels
-            g.setColor(Color.BLACK);
-            g.drawRect(L, T, W - L - R, H - T - B);
             for (int d = (int) ylo; d <= (int) yhi; d++) {
                 int y = f.y(Math.pow(10, d));
                 g.setColor(new Color(230, 230, 230));
@@ -107,6 +105,14 @@ public final class LossPlot {
             g.setStroke(new BasicStroke(2f));
             curve(g, f, epochs, true, new Color(30, 80, 220));
             curve(g, f, epochs, false, new Color(220, 30, 30));
+            // frame last, without antialiasing, so that grid lines and curves do not hide it
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
+            g.setStroke(new BasicStroke(1f));
+            g.setColor(Color.BLACK);
+            g.drawRect(L, T, W - L - R, H - T - B);
+            for (int d = (int) ylo; d <= (int) yhi; d++) {
+                g.drawLine(L - 5, f.y(Math.pow(10, d)), L, f.y(Math.pow(10, d)));
+            }
         } finally {
             g.dispose();
         }
