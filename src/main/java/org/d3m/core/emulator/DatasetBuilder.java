@@ -1,0 +1,89 @@
+package org.d3m.core.emulator;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.d3m.core.field.Box;
+import org.d3m.core.progress.Progress;
+
+/**
+ * Generates a {@link Dataset}: sample i has seed baseSeed + i and the split of
+ * {@link Dataset#splitOf}; the 2LPT field is kept only for the test split. Resumable: complete
+ * sample files already present are skipped (each is written atomically, so a killed run leaves
+ * only complete files). The index is written at the end.
+ */
+public final class DatasetBuilder {
+
+    private DatasetBuilder() {
+    }
+
+    /** {@link #build(Path, int, long, SampleSource, Map, Progress)} without metadata. */
+    public static Dataset build(Path dir, int count, long baseSeed, SampleSource source, Progress progress) {
+        return build(dir, count, baseSeed, source, Map.of(), progress);
+    }
+
+    /**
+     * Makes (or completes) {@code count} samples in {@code dir}.
+     *
+     * @param meta free metadata for the index, e.g. cosmology parameters and the generating command
+     */
+    public static Dataset build(Path dir, int count, long baseSeed, SampleSource source, Map<String, String> meta,
+            Progress progress) {
+        if (count < 1) {
+            throw new IllegalArgumentException("sample count must be >= 1, got " + count);
+        }
+        if (baseSeed > Long.MAX_VALUE - count) {
+            throw new IllegalArgumentException("base seed too large: " + baseSeed);
+        }
+        if (source == null || dir == null) {
+            throw new IllegalArgumentException("dataset folder and sample source are required");
+        }
+        if (Files.isRegularFile(dir.resolve(Dataset.INDEX))) {
+            Dataset old = Dataset.open(dir);
+            if (old.baseSeed() != baseSeed) {
+                throw new IllegalArgumentException("folder holds a dataset with base seed " + old.baseSeed()
+                        + ", not " + baseSeed);
+            }
+        }
+        Progress p = progress == null ? Progress.NONE : progress;
+        List<Dataset.Entry> entries = new ArrayList<>(count);
+        Box box = null;
+        for (int i = 0; i < count; i++) {
+            p.checkCancelled();
+            long seed = baseSeed + i;
+            String split = Dataset.splitOf(i);
+            Path f = dir.resolve(Dataset.fileName(seed));
+            entries.add(new Dataset.Entry(seed, split, f.getFileName().toString()));
+            if (SampleFile.isComplete(f, seed)) {
+                SampleFile.Header h = SampleFile.header(f);
+                box = check(box, new Box(h.boxSize(), h.n()), f);
+                p.report((i + 1.0) / count, "sample " + (i + 1) + "/" + count + " (seed " + seed + ") exists");
+                continue;
+            }
+            p.report((double) i / count, "making sample " + (i + 1) + "/" + count + " (seed " + seed + ", " + split + ")");
+            Sample s = source.make(seed);
+            if (s == null) {
+                throw new IllegalArgumentException("sample source returned nothing for seed " + seed);
+            }
+            box = check(box, s.za().box(), f);
+            if (!"test".equals(split) && s.lpt2() != null) {
+                s = new Sample(s.za(), s.target(), null);
+            }
+            SampleFile.write(f, seed, s);
+            p.report((i + 1.0) / count, "sample " + (i + 1) + "/" + count + " written");
+        }
+        return Dataset.create(dir, baseSeed, box, meta, entries);
+    }
+
+    private static Box check(Box have, Box got, Path f) {
+        if (got.n() % 4 != 0) {
+            throw new IllegalArgumentException("sample grid must be a multiple of 4, got " + got.n());
+        }
+        if (have != null && !have.equals(got)) {
+            throw new IllegalArgumentException("sample " + f.getFileName() + " has box " + got + ", others " + have);
+        }
+        return got;
+    }
+}

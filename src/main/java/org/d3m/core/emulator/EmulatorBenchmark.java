@@ -1,0 +1,133 @@
+package org.d3m.core.emulator;
+
+import ai.djl.Device;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import org.d3m.core.field.Box;
+import org.d3m.core.field.VectorField;
+import org.d3m.core.progress.Progress;
+
+/**
+ * Timing and memory benchmark (not a test). Usage:
+ * {@code java -Dai.djl.offline=true -cp ... org.d3m.core.emulator.EmulatorBenchmark [widths] [threads]}
+ * with the allocator environment MALLOC_ARENA_MAX=1 MALLOC_MMAP_MAX_=0
+ * MALLOC_TRIM_THRESHOLD_=68719476736. Prints, per width, the median forward time per 32^3 sample
+ * (batch 4, eval mode) and training step time per sample (batch 4). With a third argument
+ * "memory": the peak RSS of a 128^3 box done in tiles (core 32, passes of 88^3), then whole, at the
+ * first width.
+ */
+public final class EmulatorBenchmark {
+
+    private EmulatorBenchmark() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        int[] widths = args.length > 0 ? Arrays.stream(args[0].split(",")).mapToInt(Integer::parseInt).toArray()
+                : new int[] {16, 32, 64};
+        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 0;
+        DjlRuntime.setThreads(threads);
+        System.out.println("engine: " + DjlRuntime.describe(Device.cpu()));
+        if (args.length > 2 && args[2].equals("memory")) {
+            memory(widths[0]); // run in a fresh JVM: the allocator keeps freed memory (RSS never drops)
+            return;
+        }
+        int n = 32;
+        int b = 4;
+        float[] x = random(b * 3 * n * n * n, 1);
+        float[] y = random(b * 3 * n * n * n, 2);
+        for (int w : widths) {
+            try (NetSession s = NetSession.create(w, false, 1, Device.cpu())) {
+                Adam adam = new Adam(s.trainableSizes(), 1e-4, 0.9, 0.999, 1e-8, 1e-4);
+                s.infer(x, b, n);
+                double[] fwd = new double[5];
+                for (int r = 0; r < fwd.length; r++) {
+                    long t0 = System.nanoTime();
+                    s.infer(x, b, n);
+                    fwd[r] = (System.nanoTime() - t0) / 1e6 / b;
+                }
+                s.trainStep(x, y, b, n, adam);
+                double[] tr = new double[w >= 64 ? 3 : 5];
+                for (int r = 0; r < tr.length; r++) {
+                    long t0 = System.nanoTime();
+                    s.trainStep(x, y, b, n, adam);
+                    tr[r] = (System.nanoTime() - t0) / 1e6 / b;
+                }
+                System.out.printf(Locale.ROOT,
+                        "width %d: %d params, forward %.0f ms per 32^3 sample, train step %.0f ms per sample (batch %d), RSS %d MB%n",
+                        w, s.net().trainableParameterCount(), median(fwd), median(tr), b, rssKb("VmRSS") / 1024);
+            }
+        }
+    }
+
+    /** Peak RSS of a 128^3 emulation whole and tiled (core 32, tiles 88^3) at width {@code w}. */
+    static void memory(int w) throws IOException {
+        Path dir = Files.createTempDirectory("d3m-bench");
+        Path f = dir.resolve("m.d3mw");
+        try (NetSession s = NetSession.create(w, false, 1, Device.cpu())) {
+            WeightsFile.save(f, s.net(), new ModelMeta(w, 32, 4.0, false, Map.of()));
+        }
+        int n = 128;
+        Random r = new Random(3);
+        float[][] c = new float[3][n * n * n];
+        for (float[] a : c) {
+            for (int i = 0; i < a.length; i++) {
+                a[i] = (float) r.nextGaussian();
+            }
+        }
+        VectorField za = new VectorField(new Box(n * 4.0, n), c);
+        try (Emulator e = Emulator.load(f, "cpu")) {
+            for (int core : new int[] {32, 128}) { // tiles first: peak RSS only grows
+                resetPeak();
+                long base = rssKb("VmRSS");
+                long t0 = System.nanoTime();
+                e.predict(za, core, Progress.NONE);
+                System.out.printf(Locale.ROOT, "width %d, 128^3 box, tile core %d (pass %d^3): %.1f s, peak RSS %d MB (%d MB before)%n",
+                        w, core, core == n ? n : core + 2 * ReceptiveField.HALO, (System.nanoTime() - t0) / 1e9,
+                        rssKb("VmHWM") / 1024, base / 1024);
+            }
+        }
+        Files.deleteIfExists(f);
+        Files.deleteIfExists(dir);
+    }
+
+    static void resetPeak() {
+        try {
+            Files.writeString(Path.of("/proc/self/clear_refs"), "5");
+        } catch (IOException | RuntimeException e) {
+            System.out.println("(cannot reset peak RSS: " + e.getMessage() + ")");
+        }
+    }
+
+    static long rssKb(String key) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith(key + ":")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s[s.length / 2];
+    }
+
+    static float[] random(int size, long seed) {
+        Random r = new Random(seed);
+        float[] v = new float[size];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) r.nextGaussian();
+        }
+        return v;
+    }
+}

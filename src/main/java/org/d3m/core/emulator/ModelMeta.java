@@ -1,0 +1,32 @@
+package org.d3m.core.emulator;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a weights file says about its network: base width, the training grid n and spacing
+ * [Mpc/h per cell] (the box size is grid * spacing), the global-residual flag, and free text such as
+ * the training cosmology, dataset, commands, validation loss and versions ({@code info}).
+ */
+public record ModelMeta(int width, int grid, double spacing, boolean residual, Map<String, String> info) {
+
+    public ModelMeta {
+        if (width < 1 || grid < 4 || grid % 4 != 0 || !(spacing > 0) || Double.isInfinite(spacing)) {
+            throw new IllegalArgumentException("invalid model metadata: width " + width + ", grid " + grid
+                    + ", spacing " + spacing);
+        }
+        info = info == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(info));
+    }
+
+    /** Training box side [Mpc/h]. */
+    public double boxSize() {
+        return grid * spacing;
+    }
+
+    /** A copy with one more info entry. */
+    public ModelMeta with(String key, String value) {
+        Map<String, String> m = new LinkedHashMap<>(info);
+        m.put(key, value);
+        return new ModelMeta(width, grid, spacing, residual, m);
+    }
+}

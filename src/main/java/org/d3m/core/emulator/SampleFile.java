@@ -1,0 +1,119 @@
+package org.d3m.core.emulator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.d3m.core.field.Box;
+import org.d3m.core.field.VectorField;
+
+/**
+ * One sample on disk, little-endian: magic "D3MS", int version (1), int grid n, double box size
+ * [Mpc/h], long seed, int field count (2 or 3), then the fields ZA, target[, 2LPT], each 3
+ * components of n^3 float32 [Mpc/h] in the box's C order. Written atomically.
+ */
+public final class SampleFile {
+
+    static final int MAGIC = 0x534d3344; // "D3MS" little-endian
+    static final int VERSION = 1;
+    static final int HEADER = 4 + 4 + 4 + 8 + 8 + 4;
+
+    private SampleFile() {
+    }
+
+    /** Header of a sample file. */
+    public record Header(int n, double boxSize, long seed, int fields) {
+        long expectedSize() {
+            return HEADER + (long) fields * 3 * n * n * n * 4;
+        }
+    }
+
+    /** Writes {@code s} (with its lpt2 field if not null) atomically. */
+    public static void write(Path file, long seed, Sample s) {
+        Box box = s.za().box();
+        int fields = s.lpt2() == null ? 2 : 3;
+        AtomicFiles.write(file, out -> {
+            ByteBuffer h = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
+            h.putInt(MAGIC).putInt(VERSION).putInt(box.n()).putDouble(box.size()).putLong(seed).putInt(fields);
+            out.write(h.array());
+            ByteBuffer b = ByteBuffer.allocate(box.cells() * 4).order(ByteOrder.LITTLE_ENDIAN);
+            VectorField[] vs = fields == 2 ? new VectorField[] {s.za(), s.target()}
+                    : new VectorField[] {s.za(), s.target(), s.lpt2()};
+            for (VectorField v : vs) {
+                for (float[] c : v.c()) {
+                    b.clear();
+                    b.asFloatBuffer().put(c);
+                    out.write(b.array());
+                }
+            }
+        });
+    }
+
+    /** Reads the header; throws IllegalArgumentException if the file is not a complete sample file. */
+    public static Header header(Path file) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer h = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
+            while (h.hasRemaining() && ch.read(h) >= 0) {
+                // fill
+            }
+            h.flip();
+            if (h.remaining() < HEADER || h.getInt() != MAGIC) {
+                throw new IllegalArgumentException("not a D3M sample file: " + file);
+            }
+            if (h.getInt() != VERSION) {
+                throw new IllegalArgumentException("unsupported sample file version: " + file);
+            }
+            Header hd = new Header(h.getInt(), h.getDouble(), h.getLong(), h.getInt());
+            if (hd.n() < 2 || hd.fields() < 2 || hd.fields() > 3 || ch.size() != hd.expectedSize()) {
+                throw new IllegalArgumentException("incomplete or corrupt sample file: " + file);
+            }
+            return hd;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read sample file " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** True if {@code file} is a complete sample file of {@code seed}. */
+    public static boolean isComplete(Path file, long seed) {
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        try {
+            return header(file).seed() == seed;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** Reads a whole sample. */
+    public static Sample read(Path file) {
+        Header h = header(file);
+        Box box = new Box(h.boxSize(), h.n());
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ch.position(HEADER);
+            ByteBuffer b = ByteBuffer.allocate(box.cells() * 4).order(ByteOrder.LITTLE_ENDIAN);
+            VectorField[] vs = new VectorField[h.fields()];
+            for (int f = 0; f < h.fields(); f++) {
+                float[][] c = new float[3][box.cells()];
+                for (int a = 0; a < 3; a++) {
+                    b.clear();
+                    while (b.hasRemaining()) {
+                        if (ch.read(b) < 0) {
+                            throw new IllegalArgumentException("truncated sample file: " + file);
+                        }
+                    }
+                    b.flip();
+                    b.asFloatBuffer().get(c[a]);
+                }
+                vs[f] = new VectorField(box, c);
+            }
+            return new Sample(vs[0], vs[1], h.fields() == 3 ? vs[2] : null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read sample file " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.d3m.core.emulator;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.d3m.core.progress.Progress;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Dataset files, the 80/10/10 split, streaming reads and resumable building. */
+class DatasetTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void buildsSplitsAndReadsBackExactly() {
+        SampleSource src = TestSources.smoothing(8, 32.0);
+        Dataset d = DatasetBuilder.build(dir, 20, 100, src, Map.of("cosmology", "test"), Progress.NONE);
+        assertEquals(16, d.split("train").size());
+        assertEquals(2, d.split("val").size());
+        assertEquals(2, d.split("test").size());
+        assertEquals("val", Dataset.splitOf(8));
+        assertEquals("test", Dataset.splitOf(19));
+        Dataset again = Dataset.open(dir);
+        assertEquals("test", again.meta().get("cosmology"));
+        assertEquals(8, again.box().n());
+        assertEquals(4.0, again.box().cell(), 0);
+        for (Dataset.Entry e : again.entries()) {
+            Sample want = src.make(e.seed());
+            Sample got = again.read(e);
+            assertArrayEquals(want.za().c()[2], got.za().c()[2], 0f);
+            assertArrayEquals(want.target().c()[0], got.target().c()[0], 0f);
+            if (e.split().equals("test")) {
+                assertNotNull(got.lpt2());
+            } else {
+                assertNull(got.lpt2());
+            }
+        }
+    }
+
+    @Test
+    void resumeSkipsCompleteSamplesAndRemakesBrokenOnes() throws IOException {
+        AtomicInteger calls = new AtomicInteger();
+        SampleSource base = TestSources.smoothing(8, 32.0);
+        SampleSource counting = seed -> {
+            calls.incrementAndGet();
+            return base.make(seed);
+        };
+        // a "killed" run: cancelled after 4 samples
+        AtomicInteger reports = new AtomicInteger();
+        Progress stopper = new Progress() {
+            @Override
+            public void report(double fraction, String message) {
+                if (message.endsWith("written")) {
+                    reports.incrementAndGet();
+                }
+            }
+
+            @Override
+            public boolean cancelled() {
+                return reports.get() >= 4;
+            }
+        };
+        assertThrows(Progress.CancelledException.class, () -> DatasetBuilder.build(dir, 10, 7, counting, stopper));
+        assertEquals(4, calls.get());
+        assertThrows(IllegalArgumentException.class, () -> Dataset.open(dir)); // no index yet
+        DatasetBuilder.build(dir, 10, 7, counting, Progress.NONE);
+        assertEquals(10, calls.get());
+        // truncate one file, delete another: exactly those two are made again
+        try (FileChannel ch = FileChannel.open(dir.resolve(Dataset.fileName(9)), StandardOpenOption.WRITE)) {
+            ch.truncate(100);
+        }
+        Files.delete(dir.resolve(Dataset.fileName(12)));
+        Dataset d = DatasetBuilder.build(dir, 10, 7, counting, Progress.NONE);
+        assertEquals(12, calls.get());
+        assertArrayEquals(base.make(9).za().c()[1], d.read(d.entries().get(2)).za().c()[1], 0f);
+        assertThrows(IllegalArgumentException.class, () -> DatasetBuilder.build(dir, 10, 8, counting, Progress.NONE));
+        try (var files = Files.list(dir)) {
+            assertEquals(0, files.filter(p -> p.getFileName().toString().endsWith(".tmp")).count());
+        }
+    }
+}
