@@ -3,12 +3,14 @@ package org.d3m.core.emulator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
-/** Atomic file writes: a temporary file in the same folder, then a rename over the target. */
+/**
+ * The emulator's file writes: {@link org.d3m.core.io.AtomicFiles} (temporary file, then rename)
+ * into a folder created on demand, with I/O errors unchecked (the trainer's callers report them
+ * as one line).
+ */
 final class AtomicFiles {
 
     /** Writes the content of a file to a stream. */
@@ -21,30 +23,15 @@ final class AtomicFiles {
     }
 
     static void write(Path target, Writer writer) {
-        Path dir = target.toAbsolutePath().getParent();
-        Path tmp = null;
         try {
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-                writer.write(out);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            tmp = null;
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            org.d3m.core.io.AtomicFiles.write(target, out -> {
+                OutputStream buffered = new java.io.BufferedOutputStream(out, 1 << 16);
+                writer.write(buffered);
+                buffered.flush();
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // best effort
-                }
-            }
         }
     }
 
