@@ -1,0 +1,79 @@
+package org.d3m.commands;
+
+import static org.d3m.commands.GeneratorCommandsTest.cli;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.d3m.core.emulator.Dataset;
+import org.d3m.core.field.VectorField;
+import org.d3m.core.io.Npy;
+import org.d3m.core.io.Provenance;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** make-dataset, train and emulate end to end at a tiny size, through the launcher's entry point. */
+class EmulatorCommandsTest {
+
+    @Test
+    void datasetTrainEmulate(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("data");
+        GeneratorCommandsTest.Result r = cli("make-dataset", "box_size=64", "grid=16", "seed=100", "samples=10", "steps=2",
+                "threads=2", "output_dir=" + data);
+        assertEquals(0, r.code(), r.err());
+        Dataset d = Dataset.open(data);
+        assertEquals(8, d.split("train").size());
+        assertEquals(1, d.split("test").size());
+        assertTrue(r.out().contains("10 samples"), r.out());
+        // resumable: a second run keeps the complete samples
+        Path first;
+        try (var files = Files.list(data)) {
+            first = files.filter(f -> f.toString().endsWith(".d3ms")).findFirst().orElseThrow();
+        }
+        long before = Files.getLastModifiedTime(first).toMillis();
+        assertEquals(0, cli("make-dataset", "box_size=64", "grid=16", "seed=100", "samples=10", "steps=2",
+                "output_dir=" + data).code());
+        assertEquals(before, Files.getLastModifiedTime(first).toMillis(), "complete samples are not remade");
+
+        Path model = dir.resolve("model");
+        r = cli("train", "dataset=" + data, "output_dir=" + model, "width=4", "batch=2", "epochs=2",
+                "learning_rate=1e-3", "device=cpu", "threads=2");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.isRegularFile(model.resolve("best.d3mw")));
+        assertTrue(Files.isRegularFile(model.resolve("losses.csv")));
+        assertTrue(Files.size(model.resolve("loss.png")) > 1000);
+
+        Path out = dir.resolve("d3m.npy");
+        r = cli("emulate", "model=" + model.resolve("best.d3mw"), "box_size=64", "grid=16", "seed=5", "device=auto",
+                "output=" + out, "density_output=" + dir.resolve("d3m-delta.tif"));
+        assertEquals(0, r.code(), r.err());
+        VectorField psi = Npy.readVector(out, 64);
+        assertEquals(16, psi.box().n());
+        assertTrue(psi.rms() > 0);
+        Provenance p = Provenance.parseJson(Files.readString(Provenance.sidecarOf(out)));
+        assertTrue(p.get("device").contains("DJL") && p.get("device").contains("PyTorch"), p.get("device"));
+        assertTrue(Files.isRegularFile(dir.resolve("d3m-delta.tif")));
+
+        // the same field given as a ZA file gives the same prediction
+        Path za = dir.resolve("za.tif");
+        assertEquals(0, cli("lpt", "order=1", "box_size=64", "grid=16", "seed=5", "output=" + za).code());
+        Path out2 = dir.resolve("d3m2.npy");
+        r = cli("emulate", "model=" + model.resolve("best.d3mw"), "input=" + za, "output=" + out2);
+        assertEquals(0, r.code(), r.err());
+        assertEquals(psi.rms(), Npy.readVector(out2, 64).rms(), 1e-5 * psi.rms());
+
+        // a field with another spacing is refused in one line
+        r = cli("emulate", "model=" + model.resolve("best.d3mw"), "box_size=128", "grid=16", "seed=5");
+        assertNotEquals(0, r.code());
+        assertTrue(r.err().strip().startsWith("error:") && !r.err().strip().contains("\n"), r.err());
+    }
+
+    @Test
+    void emulateWithoutAModelSaysNoneShips() {
+        GeneratorCommandsTest.Result r = cli("emulate", "grid=16");
+        assertNotEquals(0, r.code());
+        assertTrue(r.err().contains("no trained model ships"), r.err());
+    }
+}
