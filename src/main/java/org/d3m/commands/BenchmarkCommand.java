@@ -19,6 +19,8 @@ public class BenchmarkCommand implements Command {
     int threads = 0;
     @Parameter(description = "small sizes only (a smoke run of a few seconds)")
     boolean quick = false;
+    @Parameter(description = "comma-separated groups: pm (FFT, CIC, force, FastPM runs), 3pcf, emulator")
+    String parts = "pm,3pcf,emulator";
     @Parameter(required = false, description = "Markdown file to update (the table between its benchmark markers)")
     File output;
     @Parameter(type = ItemIO.OUTPUT)
@@ -29,10 +31,10 @@ public class BenchmarkCommand implements Command {
         if (output != null && !output.getPath().isEmpty()) {
             SpectrumTables.checkWritable(output);
         }
-        Benchmarks b = new Benchmarks(threads, quick);
+        Benchmarks b = new Benchmarks(threads, quick, java.util.Set.of(parts.replace(" ", "").split(",")));
         b.run(CommandProgress.get());
-        String header = String.format(Locale.ROOT, "Measured by `./d3m benchmark threads=%d%s` on %d cores, Java %s.",
-                threads, quick ? " quick=true" : "", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        String header = String.format(Locale.ROOT, "Measured by `./d3m benchmark threads=%d parts=%s%s` on %d cores, Java %s.",
+                threads, parts, quick ? " quick=true" : "", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         if (output != null && !output.getPath().isEmpty()) {
             try {
                 Benchmarks.writeInto(output.toPath(), b.report(), header);

@@ -129,4 +129,17 @@ class GeneratorCommandsTest {
         }
         assertFalse(Files.exists(dir.resolve("missing")));
     }
+
+    @Test
+    void benchmarkUpdatesTheTableBetweenItsMarkers(@TempDir Path dir) throws Exception {
+        Path md = dir.resolve("perf.md");
+        Files.writeString(md, "# Perf\n\nintro\n<!-- benchmark:begin -->\nold\n<!-- benchmark:end -->\n\nnotes after\n");
+        Result r = cli("benchmark", "quick=true", "parts=pm", "output=" + md);
+        assertEquals(0, r.code(), r.err());
+        String text = Files.readString(md);
+        assertTrue(text.contains("intro") && text.contains("notes after") && !text.contains("old"), text);
+        assertTrue(text.contains("| FFT round trip (r2c + c2r) | 32^3 |"), text);
+        assertTrue(text.contains("FastPM run, 10 steps"), text);
+        assertNotEquals(0, cli("benchmark", "parts=gpu").code());
+    }
 }

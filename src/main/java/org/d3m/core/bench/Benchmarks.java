@@ -32,12 +32,25 @@ public final class Benchmarks {
 
     private final int threads;
     private final boolean quick;
+    private final java.util.Set<String> parts;
     private final List<Row> rows = new ArrayList<>();
 
-    /** @param quick smaller sizes (for a smoke run); the full set includes 256^3 meshes and a 128^3 PM run */
-    public Benchmarks(int threads, boolean quick) {
+    /** Everything: PM kernels and runs, the 3PCF and the emulator network. */
+    public static final java.util.Set<String> ALL = java.util.Set.of("pm", "3pcf", "emulator");
+
+    /**
+     * @param quick smaller sizes (for a smoke run); the full set includes 256^3 meshes and a 128^3 PM run
+     * @param parts which groups to run, a subset of {@link #ALL}
+     */
+    public Benchmarks(int threads, boolean quick, java.util.Set<String> parts) {
         this.threads = threads;
         this.quick = quick;
+        this.parts = parts;
+        for (String p : parts) {
+            if (!ALL.contains(p)) {
+                throw new IllegalArgumentException("unknown benchmark part '" + p + "'; known: pm, 3pcf, emulator");
+            }
+        }
     }
 
     public List<Row> rows() {
@@ -46,6 +59,29 @@ public final class Benchmarks {
 
     /** Runs every benchmark, reporting progress; returns the rows. */
     public List<Row> run(Progress progress) {
+        if (parts.contains("pm")) {
+            physics(progress.sub(0, 0.6));
+        }
+        if (parts.contains("3pcf")) {
+            progress.report(0.6, "3PCF of 32^3 particles");
+            int n = quick ? 16 : 32;
+            rows.add(new Row("3PCF multipoles l <= 8, 10 bins of 5 Mpc/h", n + "^3 particles, L = " + 4 * n + " Mpc/h",
+                    org.d3m.core.analysis.ThreePoint.benchmarkSeconds(n, 4.0 * n, threads, 1), "Zel'dovich-like clustered points"));
+        }
+        if (parts.contains("emulator")) {
+            for (int w : quick ? new int[] {8} : new int[] {16, 32, 64}) {
+                progress.report(0.8, "emulator width " + w);
+                double[] t = org.d3m.core.emulator.EmulatorBenchmark.time(w);
+                rows.add(new Row("D3M forward, width " + w + " (" + (long) t[2] + " parameters)", "per 32^3 sample, batch 4",
+                        t[0] / 1000, "CPU, DJL/libtorch"));
+                rows.add(new Row("D3M training step, width " + w, "per 32^3 sample, batch 4", t[1] / 1000, "CPU, Adam"));
+            }
+        }
+        progress.report(1, "done");
+        return rows;
+    }
+
+    private void physics(Progress progress) {
         int[] fftSizes = quick ? new int[] {32, 64} : new int[] {64, 128, 256};
         for (int i = 0; i < fftSizes.length; i++) {
             progress.report(0.3 * i / fftSizes.length, "FFT " + fftSizes[i] + "^3");
@@ -62,8 +98,6 @@ public final class Benchmarks {
             progress.report(0.65, "FastPM 128^3");
             fastPm(128, 10);
         }
-        progress.report(1, "done");
-        return rows;
     }
 
     private void fftRoundTrip(int n) {

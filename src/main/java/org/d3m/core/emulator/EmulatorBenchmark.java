@@ -36,31 +36,40 @@ public final class EmulatorBenchmark {
             memory(widths[0]); // run in a fresh JVM: the allocator keeps freed memory (RSS never drops)
             return;
         }
+        for (int w : widths) {
+            double[] t = time(w);
+            System.out.printf(Locale.ROOT,
+                    "width %d: %d params, forward %.0f ms per 32^3 sample, train step %.0f ms per sample (batch 4), RSS %d MB%n",
+                    w, (long) t[2], t[0], t[1], rssKb("VmRSS") / 1024);
+        }
+    }
+
+    /**
+     * Median forward time per 32^3 sample [ms] and training step time per sample [ms] at batch 4,
+     * and the parameter count, for a network of base width {@code w} on the CPU.
+     */
+    public static double[] time(int w) {
         int n = 32;
         int b = 4;
         float[] x = random(b * 3 * n * n * n, 1);
         float[] y = random(b * 3 * n * n * n, 2);
-        for (int w : widths) {
-            try (NetSession s = NetSession.create(w, false, 1, Device.cpu())) {
-                Adam adam = new Adam(s.trainableSizes(), 1e-4, 0.9, 0.999, 1e-8, 1e-4);
+        try (NetSession s = NetSession.create(w, false, 1, Device.cpu())) {
+            Adam adam = new Adam(s.trainableSizes(), 1e-4, 0.9, 0.999, 1e-8, 1e-4);
+            s.infer(x, b, n);
+            double[] fwd = new double[5];
+            for (int r = 0; r < fwd.length; r++) {
+                long t0 = System.nanoTime();
                 s.infer(x, b, n);
-                double[] fwd = new double[5];
-                for (int r = 0; r < fwd.length; r++) {
-                    long t0 = System.nanoTime();
-                    s.infer(x, b, n);
-                    fwd[r] = (System.nanoTime() - t0) / 1e6 / b;
-                }
-                s.trainStep(x, y, b, n, adam);
-                double[] tr = new double[w >= 64 ? 3 : 5];
-                for (int r = 0; r < tr.length; r++) {
-                    long t0 = System.nanoTime();
-                    s.trainStep(x, y, b, n, adam);
-                    tr[r] = (System.nanoTime() - t0) / 1e6 / b;
-                }
-                System.out.printf(Locale.ROOT,
-                        "width %d: %d params, forward %.0f ms per 32^3 sample, train step %.0f ms per sample (batch %d), RSS %d MB%n",
-                        w, s.net().trainableParameterCount(), median(fwd), median(tr), b, rssKb("VmRSS") / 1024);
+                fwd[r] = (System.nanoTime() - t0) / 1e6 / b;
             }
+            s.trainStep(x, y, b, n, adam);
+            double[] tr = new double[w >= 64 ? 3 : 5];
+            for (int r = 0; r < tr.length; r++) {
+                long t0 = System.nanoTime();
+                s.trainStep(x, y, b, n, adam);
+                tr[r] = (System.nanoTime() - t0) / 1e6 / b;
+            }
+            return new double[] {median(fwd), median(tr), s.net().trainableParameterCount()};
         }
     }
 
