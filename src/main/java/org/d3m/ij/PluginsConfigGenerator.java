@@ -20,7 +20,8 @@ import java.util.TreeMap;
  * Two commands with the same menu leaf are an error (IJ1 keys commands by label).
  *
  * <p>Usage: {@code PluginsConfigGenerator CLASSES_DIR [OUTPUT]} (OUTPUT defaults to
- * CLASSES_DIR/plugins.config).
+ * CLASSES_DIR/plugins.config). The static sample entries of {@link SampleData}
+ * (File &gt; Open Samples &gt; D3M) are appended.
  */
 public final class PluginsConfigGenerator {
 
@@ -39,9 +40,25 @@ public final class PluginsConfigGenerator {
         Path out = args.length > 1 ? Paths.get(args[1]) : classes.resolve("plugins.config");
         Path index = classes.resolve(INDEX);
         String json = Files.exists(index) ? Files.readString(index, StandardCharsets.UTF_8) : "";
-        String config = config(json);
+        String config = withSamples(config(json));
         Files.writeString(out, config, StandardCharsets.UTF_8);
-        System.out.println("[d3m] wrote " + out + " (" + config.lines().filter(l -> !l.startsWith("#")).count() + " commands)");
+        System.out.println("[d3m] wrote " + out + " (" + config.lines().filter(l -> !l.startsWith("#")).count() + " menu entries)");
+    }
+
+    /**
+     * Appends the static File &gt; Open Samples &gt; D3M entries ({@link SampleData}) to a generated
+     * config; a sample label that is also a command's menu leaf is an error (IJ1 labels are global).
+     */
+    public static String withSamples(String config) {
+        StringBuilder sb = new StringBuilder(config);
+        for (String line : SampleData.configLines()) {
+            String label = line.substring(line.indexOf('"'), line.indexOf('"', line.indexOf('"') + 1) + 1);
+            if (config.contains(", " + label + ", ")) {
+                throw new IllegalArgumentException("menu label " + label + " used by a command and a sample");
+            }
+            sb.append(line).append('\n');
+        }
+        return sb.toString();
     }
 
     /** The plugins.config text for a plugin index (concatenated JSON objects). */
