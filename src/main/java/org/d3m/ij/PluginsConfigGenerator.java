@@ -17,7 +17,8 @@ import java.util.TreeMap;
  * processor wrote, so a new command needs no second declaration. Each D3M command with a
  * {@code menuPath} "A>B>C>Leaf" becomes the line
  * <pre>A>B>C, "Leaf", org.d3m.ij.CommandBridge("the.command.Class")</pre>
- * Two commands with the same menu leaf are an error (IJ1 keys commands by label).
+ * Two commands with the same menu leaf are an error (IJ1 keys commands by label). A leaf that is
+ * one of ImageJ 1's own labels (e.g. "Benchmark") gets the IJ1 label "D3M Leaf", with a warning.
  *
  * <p>Usage: {@code PluginsConfigGenerator CLASSES_DIR [OUTPUT]} (OUTPUT defaults to
  * CLASSES_DIR/plugins.config). The static sample entries of {@link SampleData}
@@ -28,7 +29,30 @@ public final class PluginsConfigGenerator {
     static final String INDEX = "META-INF/json/org.scijava.plugin.Plugin";
     static final String COMMAND = "org.scijava.command.Command";
 
+    /** ImageJ 1's own command labels (IJ_Props.txt in ij.jar), which D3M labels must not repeat. */
+    static final java.util.Set<String> BUILT_IN = builtInLabels();
+
     private PluginsConfigGenerator() {
+    }
+
+    /** The labels in ImageJ 1's IJ_Props.txt ({@code key="Label[shortcut]",class}); empty if ij.jar is absent. */
+    static java.util.Set<String> builtInLabels() {
+        java.util.Set<String> labels = new java.util.HashSet<>();
+        try (java.io.InputStream in = PluginsConfigGenerator.class.getResourceAsStream("/IJ_Props.txt")) {
+            if (in == null) {
+                return labels;
+            }
+            for (String line : new String(in.readAllBytes(), StandardCharsets.ISO_8859_1).split("\\R")) {
+                int q = line.indexOf("=\"");
+                int end = q < 0 ? -1 : line.indexOf('"', q + 2);
+                if (!line.startsWith("#") && end > 0) {
+                    labels.add(line.substring(q + 2, end).replaceAll("\\[.*\\]$", ""));
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return labels;
     }
 
     /** Maven entry point. */
@@ -86,6 +110,13 @@ public final class PluginsConfigGenerator {
                 throw new IllegalArgumentException(cls + ": menuPath '" + mp + "' needs a menu and a leaf");
             }
             String leaf = parts.remove(parts.size() - 1);
+            if (BUILT_IN.contains(leaf)) {
+                // IJ1 labels are global: a second "Benchmark" gives a modal "Duplicate command"
+                // error at start-up (which also blocks -macro runs). Prefix it instead.
+                System.err.println("[d3m] warning: " + cls + ": menu label '" + leaf
+                        + "' is an ImageJ 1 command; its IJ1 entry is 'D3M " + leaf + "' (rename the menuPath leaf)");
+                leaf = "D3M " + leaf;
+            }
             String other = leaves.put(leaf, cls);
             if (other != null) {
                 throw new IllegalArgumentException("menu label '" + leaf + "' used by both " + other + " and " + cls);

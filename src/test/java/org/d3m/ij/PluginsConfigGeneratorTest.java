@@ -56,4 +56,14 @@ class PluginsConfigGeneratorTest {
                 () -> PluginsConfigGenerator.withSamples(PluginsConfigGenerator.config(clash))).getMessage()
                 .contains("used by a command and a sample"));
     }
+
+    @Test
+    void labelsOfImageJ1CommandsArePrefixed() {
+        assertTrue(PluginsConfigGenerator.BUILT_IN.contains("Benchmark"), "read from ij.jar's IJ_Props.txt");
+        assertTrue(PluginsConfigGenerator.BUILT_IN.contains("Image..."), "shortcut [n] stripped");
+        String index = "{\"class\":\"org.d3m.commands.B\",\"values\":{\"menuPath\":\"Plugins>D3M>Benchmark\","
+                + "\"type\":\"org.scijava.command.Command\"}}";
+        assertEquals("Plugins>D3M, \"D3M Benchmark\", org.d3m.ij.CommandBridge(\"org.d3m.commands.B\")",
+                PluginsConfigGenerator.config(index).lines().filter(l -> !l.startsWith("#")).findFirst().orElseThrow());
+    }
 }
