@@ -50,6 +50,8 @@ public class CommandBridge implements PlugIn {
 
     /** Choice item of a field input that means "use the file field below". */
     static final String FILE_CHOICE = "(file below)";
+    /** Choice item of a field input with an empty default: no field (the key is left out). */
+    static final String NONE_CHOICE = "(none)";
     private static final Pattern UNITS = Pattern.compile("\\[([^\\]]{1,20})\\]\\s*$");
     private static Context context;
 
@@ -180,6 +182,9 @@ public class CommandBridge implements PlugIn {
         }
         for (ModuleItem<?> item : Commands.userInputs(info)) {
             Object v = values.get(item.getName());
+            if ("".equals(v) && isFieldInput(item)) {
+                continue; // (none): left out, like an empty file
+            }
             if (v instanceof Boolean b) {
                 if (b) {
                     Recorder.recordOption(item.getName());
@@ -208,11 +213,18 @@ public class CommandBridge implements PlugIn {
             Class<?> t = ParamText.box(item.getType());
             List<String> choices = ParamText.choices(item);
             if (isFieldInput(item)) {
-                String[] opts = new String[titles.length + 1];
-                System.arraycopy(titles, 0, opts, 0, titles.length);
-                opts[titles.length] = FILE_CHOICE;
-                String current = WindowManager.getCurrentImage() == null ? FILE_CHOICE : WindowManager.getCurrentImage().getTitle();
-                gd.addChoice(key, opts, current);
+                // An empty default (input2, prediction2, truth) means "none chosen": offer (none) and
+                // preselect it, so an optional second field is not silently the current image.
+                boolean none = "".equals(d);
+                List<String> opts = new ArrayList<>();
+                if (none) {
+                    opts.add(NONE_CHOICE);
+                }
+                opts.addAll(List.of(titles));
+                opts.add(FILE_CHOICE);
+                String current = none ? NONE_CHOICE
+                        : WindowManager.getCurrentImage() == null ? FILE_CHOICE : WindowManager.getCurrentImage().getTitle();
+                gd.addChoice(key, opts.toArray(new String[0]), current);
                 boolean isFile = d instanceof String s && !s.isEmpty() && !s.equalsIgnoreCase(FieldSource.CURRENT);
                 gd.addFileField(key + " file", isFile ? (String) d : "");
             } else if (!choices.isEmpty()) {
@@ -256,7 +268,7 @@ public class CommandBridge implements PlugIn {
             if (isFieldInput(item)) {
                 String choice = choicesV.get(ci++).getSelectedItem();
                 String file = strings.get(si++).getText();
-                text = FILE_CHOICE.equals(choice) ? file : choice;
+                text = FILE_CHOICE.equals(choice) ? file : NONE_CHOICE.equals(choice) ? "" : choice;
             } else if (!ParamText.choices(item).isEmpty()) {
                 text = choicesV.get(ci++).getSelectedItem();
             } else if (t == Boolean.class) {

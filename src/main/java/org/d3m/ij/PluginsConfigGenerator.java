@@ -17,17 +17,42 @@ import java.util.TreeMap;
  * processor wrote, so a new command needs no second declaration. Each D3M command with a
  * {@code menuPath} "A>B>C>Leaf" becomes the line
  * <pre>A>B>C, "Leaf", org.d3m.ij.CommandBridge("the.command.Class")</pre>
- * Two commands with the same menu leaf are an error (IJ1 keys commands by label).
+ * Two commands with the same menu leaf are an error (IJ1 keys commands by label). A leaf that is
+ * one of ImageJ 1's own labels (e.g. "Benchmark") gets the IJ1 label "D3M Leaf", with a warning.
  *
  * <p>Usage: {@code PluginsConfigGenerator CLASSES_DIR [OUTPUT]} (OUTPUT defaults to
- * CLASSES_DIR/plugins.config).
+ * CLASSES_DIR/plugins.config). The static sample entries of {@link SampleData}
+ * (File &gt; Open Samples &gt; D3M) are appended.
  */
 public final class PluginsConfigGenerator {
 
     static final String INDEX = "META-INF/json/org.scijava.plugin.Plugin";
     static final String COMMAND = "org.scijava.command.Command";
 
+    /** ImageJ 1's own command labels (IJ_Props.txt in ij.jar), which D3M labels must not repeat. */
+    static final java.util.Set<String> BUILT_IN = builtInLabels();
+
     private PluginsConfigGenerator() {
+    }
+
+    /** The labels in ImageJ 1's IJ_Props.txt ({@code key="Label[shortcut]",class}); empty if ij.jar is absent. */
+    static java.util.Set<String> builtInLabels() {
+        java.util.Set<String> labels = new java.util.HashSet<>();
+        try (java.io.InputStream in = PluginsConfigGenerator.class.getResourceAsStream("/IJ_Props.txt")) {
+            if (in == null) {
+                return labels;
+            }
+            for (String line : new String(in.readAllBytes(), StandardCharsets.ISO_8859_1).split("\\R")) {
+                int q = line.indexOf("=\"");
+                int end = q < 0 ? -1 : line.indexOf('"', q + 2);
+                if (!line.startsWith("#") && end > 0) {
+                    labels.add(line.substring(q + 2, end).replaceAll("\\[.*\\]$", ""));
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return labels;
     }
 
     /** Maven entry point. */
@@ -39,16 +64,31 @@ public final class PluginsConfigGenerator {
         Path out = args.length > 1 ? Paths.get(args[1]) : classes.resolve("plugins.config");
         Path index = classes.resolve(INDEX);
         String json = Files.exists(index) ? Files.readString(index, StandardCharsets.UTF_8) : "";
-        String config = config(json);
+        String config = withSamples(config(json));
         Files.writeString(out, config, StandardCharsets.UTF_8);
-        System.out.println("[d3m] wrote " + out + " (" + config.lines().filter(l -> !l.startsWith("#")).count() + " commands)");
+        System.out.println("[d3m] wrote " + out + " (" + config.lines().filter(l -> !l.startsWith("#")).count() + " menu entries)");
+    }
+
+    /**
+     * Appends the static File &gt; Open Samples &gt; D3M entries ({@link SampleData}) to a generated
+     * config; a sample label that is also a command's menu leaf is an error (IJ1 labels are global).
+     */
+    public static String withSamples(String config) {
+        StringBuilder sb = new StringBuilder(config);
+        for (String line : SampleData.configLines()) {
+            String label = line.substring(line.indexOf('"'), line.indexOf('"', line.indexOf('"') + 1) + 1);
+            if (config.contains(", " + label + ", ")) {
+                throw new IllegalArgumentException("menu label " + label + " used by a command and a sample");
+            }
+            sb.append(line).append('\n');
+        }
+        return sb.toString();
     }
 
     /** The plugins.config text for a plugin index (concatenated JSON objects). */
     public static String config(String indexJson) {
         Map<String, String> lines = new TreeMap<>(); // sorted by menu path for a stable file
         Map<String, String> leaves = new LinkedHashMap<>();
-        java.util.Set<String> builtIn = builtInCommands();
         for (Object o : new Json(indexJson).all()) {
             @SuppressWarnings("unchecked")
             Map<String, Object> entry = (Map<String, Object>) o;
@@ -70,7 +110,7 @@ public final class PluginsConfigGenerator {
                 throw new IllegalArgumentException(cls + ": menuPath '" + mp + "' needs a menu and a leaf");
             }
             String leaf = parts.remove(parts.size() - 1);
-            if (builtIn.contains(leaf)) {
+            if (BUILT_IN.contains(leaf)) {
                 throw new IllegalArgumentException(cls + ": menu label '" + leaf
                         + "' is already an ImageJ 1 command (IJ1 would refuse the plugin); choose another");
             }
@@ -91,24 +131,6 @@ public final class PluginsConfigGenerator {
             sb.append(line).append('\n');
         }
         return sb.toString();
-    }
-
-    /** The titles of ImageJ 1's built-in commands (from IJ_Props.txt in ij.jar), which plugins may not reuse. */
-    static java.util.Set<String> builtInCommands() {
-        java.util.Set<String> names = new java.util.HashSet<>();
-        try (java.io.InputStream in = ij.IJ.class.getResourceAsStream("/IJ_Props.txt")) {
-            if (in == null) {
-                return names;
-            }
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^[^#=]+=\\s*\"([^\"]+)\",", java.util.regex.Pattern.MULTILINE)
-                    .matcher(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1));
-            while (m.find()) {
-                names.add(m.group(1));
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot read ImageJ's IJ_Props.txt", e);
-        }
-        return names;
     }
 
     /** A minimal JSON reader for the index: objects, arrays, strings, numbers, literals. */

@@ -51,4 +51,23 @@ class PluginsConfigGeneratorTest {
         assertTrue(config.contains("Plugins>D3M Test, \"Make Test Field\", org.d3m.ij.CommandBridge(\"org.d3m.testfixtures.TestFieldCommand\")"),
                 config);
     }
+
+    @Test
+    void sampleEntriesAreAppendedUnderOpenSamples() {
+        String config = PluginsConfigGenerator.withSamples(PluginsConfigGenerator.config(""));
+        assertTrue(config.contains("File>Open Samples>D3M, \"ZA Displacement (seed 42)\", org.d3m.ij.SampleData(\"za\")\n"), config);
+        assertTrue(config.contains("File>Open Samples>D3M, \"FastPM Displacement (seed 42)\", org.d3m.ij.SampleData(\"fastpm\")\n"), config);
+        assertTrue(config.contains("File>Open Samples>D3M, \"FastPM Density (seed 42)\", org.d3m.ij.SampleData(\"fastpm-density\")\n"), config);
+        String clash = "{\"class\":\"org.d3m.A\",\"values\":{\"menuPath\":\"Plugins>D3M>ZA Displacement (seed 42)\","
+                + "\"type\":\"org.scijava.command.Command\"}}";
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> PluginsConfigGenerator.withSamples(PluginsConfigGenerator.config(clash))).getMessage()
+                .contains("used by a command and a sample"));
+    }
+
+    @Test
+    void imageJ1LabelsAreReadFromIjJar() {
+        assertTrue(PluginsConfigGenerator.BUILT_IN.contains("Benchmark"), "read from ij.jar's IJ_Props.txt");
+        assertTrue(PluginsConfigGenerator.BUILT_IN.contains("Image..."), "shortcut [n] stripped");
+    }
 }
