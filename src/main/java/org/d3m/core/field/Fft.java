@@ -18,7 +18,7 @@ import org.jtransforms.fft.FloatFFT_1D;
  */
 public final class Fft {
 
-    private static final int BLOCK = 8;
+    private static final int BLOCK = 16;
 
     private final int n;
     private final int nzc;
@@ -111,19 +111,25 @@ public final class Fft {
     private void passY(float[] c, boolean forward) {
         Parallel.forEach(n, threads, ix -> {
             Work w = work.get();
-            float[] b = w.complex;
             int plane = ix * n * nzc * 2;
-            for (int kz = 0; kz < nzc; kz++) {
+            for (int kz0 = 0; kz0 < nzc; kz0 += BLOCK) {
+                int nb = Math.min(BLOCK, nzc - kz0);
                 for (int iy = 0; iy < n; iy++) {
-                    int p = plane + (iy * nzc + kz) * 2;
-                    b[2 * iy] = c[p];
-                    b[2 * iy + 1] = c[p + 1];
+                    int p = plane + (iy * nzc + kz0) * 2;
+                    for (int j = 0; j < nb; j++) {
+                        w.block[j][2 * iy] = c[p + 2 * j];
+                        w.block[j][2 * iy + 1] = c[p + 2 * j + 1];
+                    }
                 }
-                transform(w, b, forward);
+                for (int j = 0; j < nb; j++) {
+                    transform(w, w.block[j], forward);
+                }
                 for (int iy = 0; iy < n; iy++) {
-                    int p = plane + (iy * nzc + kz) * 2;
-                    c[p] = b[2 * iy];
-                    c[p + 1] = b[2 * iy + 1];
+                    int p = plane + (iy * nzc + kz0) * 2;
+                    for (int j = 0; j < nb; j++) {
+                        c[p + 2 * j] = w.block[j][2 * iy];
+                        c[p + 2 * j + 1] = w.block[j][2 * iy + 1];
+                    }
                 }
             }
         });
