@@ -35,7 +35,7 @@ public class LptCommand extends SetupParameters {
         checkBeforeRun(s, 0, output);
         VectorField v = new Realization(s).lpt(order, a);
         String what = order == 1 ? "ZA displacement" : "2LPT displacement";
-        displacement = Outputs.vector(this, v, what, s, "z=" + redshift, output);
+        displacement = Outputs.vector(this, v, what, s, "z=" + Outputs.number(redshift), output);
         summary = Outputs.describe(what, v, output);
     }
 }

@@ -43,6 +43,17 @@ final class Outputs {
         return FieldImages.scalar(f, title, p.toInfo());
     }
 
+    /** A number as a person writes it: 0 rather than 0.0, 0.5 as 0.5. */
+    static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    /** A short name of a field input for legends: the file name, or the image title. */
+    static String inputName(String input) {
+        String s = input.trim();
+        return s.contains("/") || s.contains(java.io.File.separator) ? new File(s).getName() : s;
+    }
+
     /** One line: what, rms and where it went. */
     static String describe(String what, VectorField v, File file) {
         return String.format(Locale.ROOT, "%s: grid %d^3, rms %.4f Mpc/h%s", what, v.box().n(), v.rms(),

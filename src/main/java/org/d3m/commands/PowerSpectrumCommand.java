@@ -72,10 +72,16 @@ public class PowerSpectrumCommand implements Command {
             }
         }
         String kind = a instanceof VectorField ? "displacement" : "density";
-        table = SpectrumTables.table(spectra, output);
-        plot = SpectrumTables.plot("P(k) of " + kind, spectra, plot_output);
+        String unit = SpectrumTables.unit(a instanceof VectorField);
+        table = SpectrumTables.table(spectra, output, unit);
+        Map<String, Spectrum> legend = new LinkedHashMap<>();
+        legend.put(Outputs.inputName(input), spectra.get("P_1"));
+        if (b != null) {
+            legend.put(Outputs.inputName(input2) + " ", spectra.get("P_2"));
+        }
+        plot = SpectrumTables.plot("P(k) of " + kind, legend, plot_output, unit);
         Spectrum s1 = spectra.get("P_1");
-        summary = String.format(Locale.ROOT, "%s power spectrum: %d bins of %.3g h/Mpc, P(k=%.3f) = %.4g (Mpc/h)^3",
-                kind, s1.size(), dk, s1.k()[s1.nonEmptyBins()[0]], s1.p()[s1.nonEmptyBins()[0]]);
+        summary = String.format(Locale.ROOT, "%s power spectrum: %d bins of %.3g h/Mpc, P(k=%.3f) = %.4g %s",
+                kind, s1.size(), dk, s1.k()[s1.nonEmptyBins()[0]], s1.p()[s1.nonEmptyBins()[0]], unit);
     }
 }

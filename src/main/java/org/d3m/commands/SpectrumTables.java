@@ -42,8 +42,13 @@ final class SpectrumTables {
         return kind.cast(field);
     }
 
+    /** Units of a power spectrum: (Mpc/h)^3 for a density, (Mpc/h)^5 for a displacement [Mpc/h]. */
+    static String unit(boolean displacement) {
+        return displacement ? "(Mpc/h)^5" : "(Mpc/h)^3";
+    }
+
     /** Non-empty bins as a table (k, modes, one column per spectrum); written as CSV when {@code csv} is given. */
-    static ResultsTable table(Map<String, Spectrum> spectra, File csv) {
+    static ResultsTable table(Map<String, Spectrum> spectra, File csv, String unit) {
         if (csv != null && !csv.getPath().isEmpty()) {
             try {
                 Csv.writeSpectra(csv.toPath(), spectra);
@@ -60,12 +65,12 @@ final class SpectrumTables {
             modes[i] = first.modes()[bins[i]];
         }
         cols.put("modes", modes);
-        spectra.forEach((name, s) -> cols.put(name + " [(Mpc/h)^3]", pick(s.p(), bins)));
+        spectra.forEach((name, s) -> cols.put(name + " [" + unit + "]", pick(s.p(), bins)));
         return Plots.table(cols);
     }
 
     /** Log-log plot of the auto spectra (cross spectra can be negative and are left out). */
-    static Plot plot(String title, Map<String, Spectrum> spectra, File png) {
+    static Plot plot(String title, Map<String, Spectrum> spectra, File png, String unit) {
         Spectrum first = spectra.values().iterator().next();
         int[] bins = first.nonEmptyBins();
         Map<String, double[]> series = new LinkedHashMap<>();
@@ -74,7 +79,7 @@ final class SpectrumTables {
                 series.put(name, pick(s.p(), bins));
             }
         });
-        Plot plot = Plots.plot(title, "k [h/Mpc]", "P(k) [(Mpc/h)^3]", true, true, pick(first.k(), bins), series);
+        Plot plot = Plots.plot(title, "k [h/Mpc]", "P(k) [" + unit + "]", true, true, pick(first.k(), bins), series);
         if (png != null && !png.getPath().isEmpty()) {
             Plots.savePng(plot, png);
         }
