@@ -142,4 +142,22 @@ class GeneratorCommandsTest {
         assertTrue(text.contains("FastPM run, 10 steps"), text);
         assertNotEquals(0, cli("benchmark", "parts=gpu").code());
     }
+
+    @Test
+    void demoWritesAllFieldsSpectraAndSummary(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("demo");
+        Result r = cli(with("demo", "output_dir=" + out));
+        assertEquals(0, r.code(), r.err());
+        for (String f : new String[] {"za", "2lpt", "fastpm"}) {
+            VectorField psi = FieldFiles.readVector(out.resolve(f + "-displacement.tif").toFile(), 0);
+            assertEquals(64, psi.box().size(), 1e-9, f + " is calibrated");
+            ScalarField delta = FieldFiles.readScalar(out.resolve(f + "-density.tif").toFile(), 0);
+            assertEquals(0, delta.mean(), 1e-5);
+            assertTrue(Files.isRegularFile(Provenance.sidecarOf(out.resolve(f + "-density.tif"))));
+        }
+        assertTrue(Csv.read(out.resolve("spectra.csv")).header().length >= 7);
+        String summary = Files.readString(out.resolve("summary.txt"));
+        assertTrue(summary.contains("sigma8") && summary.contains("fastpm"), summary);
+        assertTrue(r.out().contains("rms Psi"), r.out());
+    }
 }
