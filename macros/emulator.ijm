@@ -17,12 +17,12 @@ if (!endsWith(dir, File.separator)) dir = dir + File.separator;
 makeDirectories(dir);
 setBatchMode(true);
 
-// 10 pairs of 16^3 particles in a 64 Mpc/h box (4 Mpc/h spacing, as in the paper), 4 PM steps.
-run("Make Dataset", "box_size=64 grid=16 seed=1000 samples=10 steps=4 output_dir=[" + dir + "dataset]");
+// 10 pairs in the paper's box (32^3 particles, 128 Mpc/h), FastPM with 4 steps to keep it short.
+run("Make Dataset", "box_size=128 grid=32 seed=1000 samples=10 steps=4 output_dir=[" + dir + "dataset]");
 run("Train", "dataset=[" + dir + "dataset] output_dir=[" + dir + "model] width=4 batch=2 epochs=2 learning_rate=0.001 device=cpu");
 
 // An unseen seed: its ZA, 2LPT and FastPM fields, then the emulator's prediction from the ZA file.
-common = "box_size=64 grid=16 seed=7";
+common = "box_size=128 grid=32 seed=7";
 run("LPT Displacement", common + " order=1 output=[" + dir + "za.tif]");
 run("LPT Displacement", common + " order=2 output=[" + dir + "2lpt.tif]");
 run("Simulate FastPM", common + " steps=4 output=[" + dir + "fastpm.tif]");
