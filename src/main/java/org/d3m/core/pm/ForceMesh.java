@@ -132,16 +132,27 @@ public final class ForceMesh {
         int n = mesh.n();
         double inv12h = 1.0 / (12 * mesh.cell());
         int stride = axis == 0 ? n * n : axis == 1 ? n : 1;
+        // periodic neighbour offsets along the axis, in units of the stride (no % in the inner loop)
+        int[] p1 = new int[n];
+        int[] m1 = new int[n];
+        int[] p2 = new int[n];
+        int[] m2 = new int[n];
+        for (int i = 0; i < n; i++) {
+            p1[i] = ((i + 1) % n - i) * stride;
+            m1[i] = ((i - 1 + n) % n - i) * stride;
+            p2[i] = ((i + 2) % n - i) * stride;
+            m2[i] = ((i - 2 + n) % n - i) * stride;
+        }
         Parallel.forEach(n, threads, ix -> {
             for (int iy = 0; iy < n; iy++) {
+                int row = (ix * n + iy) * n;
+                int outer = axis == 0 ? ix : axis == 1 ? iy : -1;
                 for (int iz = 0; iz < n; iz++) {
-                    int i = axis == 0 ? ix : axis == 1 ? iy : iz;
-                    int base = (ix * n + iy) * n + iz - i * stride;
-                    double p1 = phi[base + ((i + 1) % n) * stride];
-                    double m1 = phi[base + ((i - 1 + n) % n) * stride];
-                    double p2 = phi[base + ((i + 2) % n) * stride];
-                    double m2 = phi[base + ((i - 2 + n) % n) * stride];
-                    out[(ix * n + iy) * n + iz] = (float) (-(8 * (p1 - m1) - (p2 - m2)) * inv12h);
+                    int c = row + iz;
+                    int i = outer >= 0 ? outer : iz;
+                    double d1 = phi[c + p1[i]] - phi[c + m1[i]];
+                    double d2 = phi[c + p2[i]] - phi[c + m2[i]];
+                    out[c] = (float) (-(8 * d1 - d2) * inv12h);
                 }
             }
         });
