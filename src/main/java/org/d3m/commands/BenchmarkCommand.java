@@ -28,14 +28,14 @@ public class BenchmarkCommand implements Command {
 
     @Override
     public void run() {
-        if (output != null && !output.getPath().isEmpty()) {
+        if (Outputs.given(output)) {
             SpectrumTables.checkWritable(output);
         }
         Benchmarks b = new Benchmarks(threads, quick, java.util.Set.of(parts.replace(" ", "").split(",")));
         b.run(CommandProgress.get());
         String header = String.format(Locale.ROOT, "Measured by `./d3m benchmark threads=%d parts=%s%s` on %d cores, Java %s.",
                 threads, parts, quick ? " quick=true" : "", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-        if (output != null && !output.getPath().isEmpty()) {
+        if (Outputs.given(output)) {
             try {
                 Benchmarks.writeInto(output.toPath(), b.report(), header);
             } catch (IOException e) {

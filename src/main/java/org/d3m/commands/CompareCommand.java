@@ -46,7 +46,7 @@ public class CompareCommand implements Command {
 
     @Override
     public void run() {
-        Path dir = output_dir == null || output_dir.getPath().isEmpty() ? null : ComparisonReport.folder(output_dir);
+        Path dir = Outputs.given(output_dir) ? ComparisonReport.folder(output_dir) : null;
         String[] inputs = {prediction, prediction2, prediction3};
         String[] given = names == null || names.isBlank() ? new String[0] : names.split(",");
         Comparison c = new Comparison(Comparison.Settings.paper(threads).withThreePoint(three_point));

@@ -42,7 +42,7 @@ public class EmulateCommand extends SetupParameters {
 
     @Override
     public void run() {
-        if (model == null || model.getPath().isEmpty()) {
+        if (!Outputs.given(model)) {
             throw new IllegalArgumentException("model is required: no trained model ships with D3M for Fiji yet;"
                     + " train one with make-dataset and train, then pass model=out/model/best.d3mw");
         }
@@ -56,10 +56,10 @@ public class EmulateCommand extends SetupParameters {
                     .put("model_width", emulator.meta().width());
             String title = "D3M displacement" + (generate ? " seed=" + s.seed() : "") + " z=0";
             displacement = FieldImages.vector(psi, title, p.toInfo());
-            if (given(output)) {
+            if (Outputs.given(output)) {
                 FieldFiles.write(output, psi, p);
             }
-            if (given(density_output)) {
+            if (Outputs.given(density_output)) {
                 ScalarField delta = Realization.density(psi, 1, threads);
                 FieldFiles.write(density_output, delta, CommandProvenance.of(this, "D3M CIC density")
                         .put("device", emulator.describeDevice()));

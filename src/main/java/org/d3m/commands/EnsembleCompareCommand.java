@@ -60,7 +60,7 @@ public class EnsembleCompareCommand extends SetupParameters {
             throw new IllegalArgumentException("seeds must be >= 1, got " + seeds);
         }
         FastPmSolver.Config cfg = new FastPmSolver.Config(steps, 0.1, 1, mesh_factor, threads, true, false);
-        Path out = given(output_dir) ? ComparisonReport.folder(output_dir) : null;
+        Path out = Outputs.given(output_dir) ? ComparisonReport.folder(output_dir) : null;
         checkBeforeRun(base, mesh_factor);
         Progress progress = CommandProgress.get();
         Comparison c = new Comparison(Comparison.Settings.paper(threads).withThreePoint(three_point));
@@ -90,7 +90,7 @@ public class EnsembleCompareCommand extends SetupParameters {
 
     private Map<String, VectorField> fields(SimulationSetup s, FastPmSolver.Config cfg, Progress p) {
         Map<String, VectorField> f = new LinkedHashMap<>();
-        if (given(input_dir)) {
+        if (Outputs.given(input_dir)) {
             Path d = input_dir.toPath().resolve("seed-" + s.seed());
             for (String name : include_za ? new String[] {"fastpm", "2lpt", "za"} : new String[] {"fastpm", "2lpt"}) {
                 f.put(name, FieldFiles.readVector(d.resolve(name + "-displacement.tif").toFile(), box_size));
@@ -101,7 +101,7 @@ public class EnsembleCompareCommand extends SetupParameters {
         f.put("fastpm", r.fastPm(cfg, p).displacement());
         f.put("2lpt", r.lpt(2, 1));
         f.put("za", r.lpt(1, 1));
-        if (given(save_dir)) {
+        if (Outputs.given(save_dir)) {
             Path d = save_dir.toPath().resolve("seed-" + s.seed());
             try {
                 java.nio.file.Files.createDirectories(d);

@@ -54,7 +54,7 @@ public class LinearPowerCommand extends CosmologyParameters {
             k[i] = k_min * Math.pow(k_max / k_min, i / (points - 1.0));
             pk[i] = p.at(k[i]);
         }
-        if (output != null && !output.getPath().isEmpty()) {
+        if (Outputs.given(output)) {
             try {
                 Csv.write(output.toPath(), new String[] {"k_h_per_Mpc", "P_Mpc3_per_h3"}, new double[][] {k, pk});
             } catch (IOException e) {
@@ -66,7 +66,7 @@ public class LinearPowerCommand extends CosmologyParameters {
         cols.put("P [(Mpc/h)^3]", pk);
         table = Plots.table(cols);
         plot = Plots.plot("Linear P(k) at z=0", "k [h/Mpc]", "P(k) [(Mpc/h)^3]", true, true, k, Map.of("linear", pk));
-        if (plot_output != null && !plot_output.getPath().isEmpty()) {
+        if (Outputs.given(plot_output)) {
             Plots.savePng(plot, plot_output);
         }
         summary = String.format(Locale.ROOT, "sigma8 = %.4f from %s", p.sigma8(), p.describe());

@@ -21,6 +21,11 @@ final class Outputs {
     private Outputs() {
     }
 
+    /** True when an optional file parameter was given (SciJava leaves it null or empty). */
+    static boolean given(File f) {
+        return f != null && !f.getPath().isEmpty();
+    }
+
     static String title(String what, SimulationSetup s, String epoch) {
         return what + " seed=" + s.seed() + (epoch.isEmpty() ? "" : " " + epoch);
     }
@@ -28,7 +33,7 @@ final class Outputs {
     /** Writes {@code v} to {@code file} when given, and returns it as a 3-channel hyperstack. */
     static ImagePlus vector(Object command, VectorField v, String what, SimulationSetup s, String epoch, File file) {
         Provenance p = CommandProvenance.of(command, what);
-        if (file != null && !file.getPath().isEmpty()) {
+        if (Outputs.given(file)) {
             FieldFiles.write(file, v, p);
         }
         return FieldImages.vector(v, title(what, s, epoch), p.toInfo());
@@ -37,7 +42,7 @@ final class Outputs {
     /** Writes {@code f} to {@code file} when given, and returns it as a 32-bit stack. */
     static ImagePlus scalar(Object command, ScalarField f, String what, String title, File file) {
         Provenance p = CommandProvenance.of(command, what);
-        if (file != null && !file.getPath().isEmpty()) {
+        if (Outputs.given(file)) {
             FieldFiles.write(file, f, p);
         }
         return FieldImages.scalar(f, title, p.toInfo());
@@ -57,11 +62,11 @@ final class Outputs {
     /** One line: what, rms and where it went. */
     static String describe(String what, VectorField v, File file) {
         return String.format(Locale.ROOT, "%s: grid %d^3, rms %.4f Mpc/h%s", what, v.box().n(), v.rms(),
-                file == null || file.getPath().isEmpty() ? "" : ", written to " + file);
+                Outputs.given(file) ? ", written to " + file : "");
     }
 
     static String describe(String what, ScalarField f, File file) {
         return String.format(Locale.ROOT, "%s: grid %d^3, rms %.4f%s", what, f.box().n(), f.rms(),
-                file == null || file.getPath().isEmpty() ? "" : ", written to " + file);
+                Outputs.given(file) ? ", written to " + file : "");
     }
 }

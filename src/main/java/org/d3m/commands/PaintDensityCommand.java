@@ -43,7 +43,7 @@ public class PaintDensityCommand implements Command {
         if (mesh_factor < 1 || mesh_factor > 8) {
             throw new IllegalArgumentException("mesh_factor must be in 1..8, got " + mesh_factor);
         }
-        if (output != null && !output.getPath().isEmpty()) {
+        if (Outputs.given(output)) {
             FieldFiles.checkWritable(output);
         }
         VectorField psi = FieldSource.vector(input, box_size);

@@ -38,15 +38,10 @@ public abstract class SetupParameters extends CosmologyParameters {
     /** Checks the outputs can be written and the run fits in memory, before any work. */
     protected static void checkBeforeRun(SimulationSetup s, int meshFactor, File... outputs) {
         for (File f : outputs) {
-            if (f != null && !f.getPath().isEmpty()) {
+            if (Outputs.given(f)) {
                 FieldFiles.checkWritable(f);
             }
         }
         MemoryCheck.require(s.memoryBytes(meshFactor), "grid " + s.box().n() + "^3");
-    }
-
-    /** True when an optional file parameter was given. */
-    protected static boolean given(File f) {
-        return f != null && !f.getPath().isEmpty();
     }
 }

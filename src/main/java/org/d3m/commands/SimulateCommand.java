@@ -38,7 +38,7 @@ public class SimulateCommand extends SetupParameters {
         checkBeforeRun(s, mesh_factor, output, momentum_output);
         FastPmSolver.Result r = new Realization(s).fastPm(cfg, CommandProgress.get());
         displacement = Outputs.vector(this, r.displacement(), "FastPM displacement", s, "z=0", output);
-        if (given(momentum_output)) {
+        if (Outputs.given(momentum_output)) {
             Outputs.vector(this, r.momentum(), "FastPM momentum", s, "z=0", momentum_output);
         }
         summary = Outputs.describe("FastPM displacement", r.displacement(), output);

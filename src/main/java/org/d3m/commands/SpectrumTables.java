@@ -23,7 +23,7 @@ final class SpectrumTables {
 
     static void checkWritable(File... files) {
         for (File f : files) {
-            if (f != null && !f.getPath().isEmpty()) {
+            if (Outputs.given(f)) {
                 AtomicFiles.checkWritable(f.toPath());
             }
         }
@@ -49,7 +49,7 @@ final class SpectrumTables {
 
     /** Non-empty bins as a table (k, modes, one column per spectrum); written as CSV when {@code csv} is given. */
     static ResultsTable table(Map<String, Spectrum> spectra, File csv, String unit) {
-        if (csv != null && !csv.getPath().isEmpty()) {
+        if (Outputs.given(csv)) {
             try {
                 Csv.writeSpectra(csv.toPath(), spectra);
             } catch (IOException e) {
@@ -80,7 +80,7 @@ final class SpectrumTables {
             }
         });
         Plot plot = Plots.plot(title, "k [h/Mpc]", "P(k) [" + unit + "]", true, true, pick(first.k(), bins), series);
-        if (png != null && !png.getPath().isEmpty()) {
+        if (Outputs.given(png)) {
             Plots.savePng(plot, png);
         }
         return plot;

@@ -39,7 +39,7 @@ public class ThreePointCommand implements Command {
 
     @Override
     public void run() {
-        if (output != null && !output.getPath().isEmpty()) {
+        if (Outputs.given(output)) {
             AtomicFiles.checkWritable(output.toPath());
         }
         VectorField psi = FieldSource.vector(input, box_size);
@@ -63,7 +63,7 @@ public class ThreePointCommand implements Command {
                 }
             }
         }
-        if (output != null && !output.getPath().isEmpty()) {
+        if (Outputs.given(output)) {
             try {
                 Csv.write(output.toPath(), new String[] {"l", "b1", "b2", "r1_Mpc_h", "r2_Mpc_h", "zeta"}, cols);
             } catch (IOException e) {
