@@ -150,8 +150,8 @@ public final class ForceMesh {
                 for (int iz = 0; iz < n; iz++) {
                     int c = row + iz;
                     int i = outer >= 0 ? outer : iz;
-                    double d1 = phi[c + p1[i]] - phi[c + m1[i]];
-                    double d2 = phi[c + p2[i]] - phi[c + m2[i]];
+                    double d1 = (double) phi[c + p1[i]] - phi[c + m1[i]];
+                    double d2 = (double) phi[c + p2[i]] - phi[c + m2[i]];
                     out[c] = (float) (-(8 * d1 - d2) * inv12h);
                 }
             }
