@@ -135,7 +135,6 @@ public final class FastPmSolver {
             addScaled(p, force, factors.kick(ah, af, af), threads);
             progress.report((s + 1.0) / steps, String.format("PM step %d/%d, a = %.3f", s + 1, steps, af));
         }
-        double size = lagrangian.size();
         for (int d = 0; d < 3; d++) {
             float[] xd = x[d];
             Parallel.forEach(np, threads, i -> xd[i] = (float) lagrangian.wrapCentered(xd[i]));
