@@ -85,7 +85,7 @@ public class SampleData implements PlugIn {
 
     /** FastPM as {@code ./d3m simulate} runs it by default: 10 KDK steps from a = 0.1 to 1, mesh factor 2. */
     public static FastPmSolver.Config fastPmConfig() {
-        return new FastPmSolver.Config(10, 0.1, 1.0, 2, 0, true, false);
+        return FastPmSolver.Config.defaults();
     }
 
     /** The ZA (first-order LPT) displacement at z = 0 [Mpc/h]. */
