@@ -153,25 +153,37 @@ final class MonomialHarmonics {
     }
 
     /**
-     * out[k] = sum t z1, out[k+1] = sum t z2 (two interleaved partial sums each, fixed order), and
+     * out[k] = sum t z1, out[k+1] = sum t z2 (four interleaved partial sums each, fixed order), and
      * t *= y[from ..] afterwards, in one pass over the neighbours.
      */
     private static void fusedDots(double[] t, double[] z1, double[] z2, double[] y, int from, int n,
                                   double[] out, int k) {
         double a0 = 0;
         double a1 = 0;
+        double a2 = 0;
+        double a3 = 0;
         double b0 = 0;
         double b1 = 0;
+        double b2 = 0;
+        double b3 = 0;
         int j = 0;
-        for (; j + 1 < n; j += 2) {
+        for (; j + 3 < n; j += 4) {
             double t0 = t[j];
             double t1 = t[j + 1];
+            double t2 = t[j + 2];
+            double t3 = t[j + 3];
             a0 += t0 * z1[j];
             a1 += t1 * z1[j + 1];
+            a2 += t2 * z1[j + 2];
+            a3 += t3 * z1[j + 3];
             b0 += t0 * z2[j];
             b1 += t1 * z2[j + 1];
+            b2 += t2 * z2[j + 2];
+            b3 += t3 * z2[j + 3];
             t[j] = t0 * y[from + j];
             t[j + 1] = t1 * y[from + j + 1];
+            t[j + 2] = t2 * y[from + j + 2];
+            t[j + 3] = t3 * y[from + j + 3];
         }
         for (; j < n; j++) {
             double t0 = t[j];
@@ -179,8 +191,8 @@ final class MonomialHarmonics {
             b0 += t0 * z2[j];
             t[j] = t0 * y[from + j];
         }
-        out[k] = a0 + a1;
-        out[k + 1] = b0 + b1;
+        out[k] = (a0 + a1) + (a2 + a3);
+        out[k + 1] = (b0 + b1) + (b2 + b3);
     }
 
     /** Dot product with four interleaved partial sums (fixed order: deterministic). */

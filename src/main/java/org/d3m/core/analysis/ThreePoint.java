@@ -274,7 +274,8 @@ public final class ThreePoint {
 
         /** Bin of r in (0, rMax]: b with edges[b] &lt; r &lt;= edges[b+1]. */
         private int bin(double r, double invDr) {
-            int b = (int) Math.ceil(r * invDr) - 1;
+            // a first guess (floor; Math.ceil is slow here), corrected exactly against the edges below
+            int b = (int) (r * invDr);
             if (b < 0) {
                 b = 0;
             } else if (b >= nBins) {
