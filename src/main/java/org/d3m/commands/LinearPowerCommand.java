@@ -3,13 +3,10 @@ package org.d3m.commands;
 import ij.gui.Plot;
 import ij.measure.ResultsTable;
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.d3m.core.cosmology.LinearPower;
-import org.d3m.core.io.Csv;
 import org.d3m.ij.Plots;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -54,13 +51,7 @@ public class LinearPowerCommand extends CosmologyParameters {
             k[i] = k_min * Math.pow(k_max / k_min, i / (points - 1.0));
             pk[i] = p.at(k[i]);
         }
-        if (Outputs.given(output)) {
-            try {
-                Csv.write(output.toPath(), new String[] {"k_h_per_Mpc", "P_Mpc3_per_h3"}, new double[][] {k, pk});
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + output + ": " + e.getMessage(), e);
-            }
-        }
+        Outputs.csv(output, new String[] {"k_h_per_Mpc", "P_Mpc3_per_h3"}, new double[][] {k, pk});
         Map<String, double[]> cols = new LinkedHashMap<>();
         cols.put("k [h/Mpc]", k);
         cols.put("P [(Mpc/h)^3]", pk);

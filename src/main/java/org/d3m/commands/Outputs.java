@@ -26,6 +26,18 @@ final class Outputs {
         return f != null && !f.getPath().isEmpty();
     }
 
+    /** Writes columns as CSV with a header row when {@code file} was given (atomically). */
+    static void csv(File file, String[] header, double[][] columns) {
+        if (!given(file)) {
+            return;
+        }
+        try {
+            org.d3m.core.io.Csv.write(file.toPath(), header, columns);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     static String title(String what, SimulationSetup s, String epoch) {
         return what + " seed=" + s.seed() + (epoch.isEmpty() ? "" : " " + epoch);
     }

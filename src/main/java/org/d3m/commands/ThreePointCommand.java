@@ -1,15 +1,12 @@
 package org.d3m.commands;
 
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Locale;
 import org.d3m.core.analysis.Multipoles;
 import org.d3m.core.analysis.Particles;
 import org.d3m.core.analysis.ThreePoint;
 import org.d3m.core.field.VectorField;
 import org.d3m.core.io.AtomicFiles;
-import org.d3m.core.io.Csv;
 import org.d3m.ij.FieldSource;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -63,13 +60,7 @@ public class ThreePointCommand implements Command {
                 }
             }
         }
-        if (Outputs.given(output)) {
-            try {
-                Csv.write(output.toPath(), new String[] {"l", "b1", "b2", "r1_Mpc_h", "r2_Mpc_h", "zeta"}, cols);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + output + ": " + e.getMessage(), e);
-            }
-        }
+        Outputs.csv(output, new String[] {"l", "b1", "b2", "r1_Mpc_h", "r2_Mpc_h", "zeta"}, cols);
         summary = String.format(Locale.ROOT, "3PCF multipoles l <= %d in %d bins to %.1f Mpc/h of %d particles in %.1f s;"
                 + " zeta_0(b0, b0) = %.6g", lmax, bins, r_max, psi.box().cells(), seconds, m.get(0, 0, 0));
     }
