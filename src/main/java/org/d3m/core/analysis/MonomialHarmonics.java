@@ -5,9 +5,9 @@ package org.d3m.core.analysis;
  * {@link ThreePoint}: on the unit sphere every harmonic of degree l &lt;= lmax is a homogeneous
  * polynomial of degree D = lmax (l of the same parity as lmax) or D = lmax - 1 (the other parity),
  * because x^2 + y^2 + z^2 = 1 lifts lower degrees. So per pair only the (lmax + 1)^2 monomials
- * x^a y^b z^c with a + b + c in {lmax, lmax - 1} are accumulated (short, independent products,
- * no long recurrence chain), and the harmonic sums follow per primary and bin by a fixed sparse
- * linear map built here by exact polynomial algebra.
+ * x^a y^b z^c with a + b + c in {lmax, lmax - 1} are accumulated (short, independent products
+ * in element-wise loops over blocks of neighbours, see {@link #sumLanes}), and the harmonic sums
+ * follow per primary and bin by a fixed sparse linear map built here by exact polynomial algebra.
  */
 final class MonomialHarmonics {
 
@@ -68,7 +68,7 @@ final class MonomialHarmonics {
     }
 
     /**
-     * Index of monomial x^a y^b z^(lmax-a-b) in the accumulation order of {@link #accumulate};
+     * Index of monomial x^a y^b z^(lmax-a-b) in the order of {@link #sumLanes};
      * the degree lmax - 1 monomial x^a y^b z^(lmax-1-a-b) sits right after it (when a + b &lt; lmax).
      */
     private static int[][] monomialIndex(int lmax) {
@@ -83,135 +83,150 @@ final class MonomialHarmonics {
         return idx;
     }
 
-    /**
-     * Adds w x^a y^b z^c for a + b + c in {lmax, lmax - 1} to acc[off ..]; xp, yp, zp are scratch
-     * arrays of length lmax + 1.
-     */
-    void accumulate(double x, double y, double z, double w, double[] acc, int off,
-                    double[] xp, double[] yp, double[] zp) {
-        final int d = lmax;
-        xp[0] = w;
-        yp[0] = 1;
-        zp[0] = 1;
-        for (int i = 1; i <= d; i++) {
-            xp[i] = xp[i - 1] * x;
-            yp[i] = yp[i - 1] * y;
-            zp[i] = zp[i - 1] * z;
-        }
-        int k = off;
-        for (int a = 0; a <= d; a++) {
-            final double xa = xp[a];
-            for (int b = 0; a + b < d; b++) {
-                final double xy = xa * yp[b];
-                final int c = d - a - b;
-                acc[k] += xy * zp[c];
-                acc[k + 1] += xy * zp[c - 1];
-                k += 2;
-            }
-            acc[k++] += xa * yp[d - a];
-        }
+    /** Neighbours per lane block of {@link #sumLanes}: long enough for the JIT's vector loops. */
+    static final int LANES = 64;
+
+    /** Per-thread scratch of {@link #sumLanes}. */
+    final class Scratch {
+        /** Per-lane partial sums, one row of {@link #LANES} per monomial. */
+        private final double[][] acc = new double[count][LANES];
+        /** z^c per lane, c = 0..lmax. */
+        private final double[][] zc = new double[lmax + 1][LANES];
+        private final double[] t = new double[LANES];
+        private final double[] tx = new double[LANES];
+        private final double[] xb = new double[LANES];
+        private final double[] yb = new double[LANES];
+        private final double[] zb = new double[LANES];
+    }
+
+    Scratch newScratch() {
+        return new Scratch();
     }
 
     /**
-     * Sets out[off + k] to the sum over neighbours j in [from, to) of w_j x_j^a y_j^b z_j^c for the
-     * monomials in the order of {@link #accumulate}. Works column-wise over the neighbours (short
-     * element-wise loops and 4-way split dot products) so that the CPU can overlap the work of
-     * different neighbours. zc (lmax + 1 rows) and t, tx are scratch of length &gt;= to - from.
+     * Sets out[off + k] to the sum over neighbours j in [from, to) of w_j x_j^a y_j^b z_j^c, for the
+     * monomials with a + b + c in {lmax, lmax - 1} in the order x-power major, y-power next, the
+     * degree-lmax monomial before the degree-(lmax - 1) one of the same (a, b).
+     *
+     * <p>Neighbours go in blocks of {@link #LANES}; within a block every step is an element-wise
+     * loop over the lanes (which the JIT turns into SIMD code) that adds into per-lane partial
+     * sums, so there is no serial reduction in the hot loop. The lanes are summed once at the end,
+     * in a fixed order: the result depends only on the neighbour order, not on threads.
      */
-    void sumBatch(double[] x, double[] y, double[] z, double[] w, int from, int to,
-                  double[] out, int off, double[][] zc, double[] t, double[] tx) {
+    void sumLanes(double[] x, double[] y, double[] z, double[] w, int from, int to,
+                  double[] out, int off, Scratch s) {
         final int d = lmax;
-        final int n = to - from;
-        double[] z0 = zc[0];
-        for (int j = 0; j < n; j++) {
-            z0[j] = 1;
-            tx[j] = w[from + j];
+        final int used = Math.min(LANES, to - from);
+        for (double[] row : s.acc) {
+            java.util.Arrays.fill(row, 0, used, 0.0);
         }
-        for (int c = 1; c <= d; c++) {
-            double[] cur = zc[c];
-            double[] prev = zc[c - 1];
-            for (int j = 0; j < n; j++) {
-                cur[j] = prev[j] * z[from + j];
+        final double[] t = s.t;
+        final double[] tx = s.tx;
+        final double[] xb = s.xb;
+        final double[] yb = s.yb;
+        final double[] zb = s.zb;
+        final double[][] zc = s.zc;
+        final double[][] acc = s.acc;
+        for (int j0 = from; j0 < to; j0 += LANES) {
+            final int len = Math.min(LANES, to - j0);
+            System.arraycopy(x, j0, xb, 0, len);
+            System.arraycopy(y, j0, yb, 0, len);
+            System.arraycopy(z, j0, zb, 0, len);
+            System.arraycopy(w, j0, tx, 0, len);
+            java.util.Arrays.fill(zc[0], 0, len, 1.0);
+            for (int c = 1; c <= d; c++) {
+                times(zc[c], zc[c - 1], zb, len);
             }
-        }
-        int k = off;
-        for (int a = 0; a <= d; a++) {
-            System.arraycopy(tx, 0, t, 0, n);
-            for (int b = 0; a + b < d; b++) {
-                // both degrees share t = w x^a y^b; t advances to the next power of y in the same pass
-                int c = d - a - b;
-                fusedDots(t, zc[c], zc[c - 1], y, from, n, out, k);
-                k += 2;
-            }
-            out[k++] = dot(t, zc[0], n);
-            if (a < d) {
-                for (int j = 0; j < n; j++) {
-                    tx[j] *= x[from + j];
+            int k = 0;
+            for (int a = 0; a <= d; a++) {
+                // t = w x^a y^b, advanced along b by the kernels; the first one reads tx = w x^a
+                double[] src = tx;
+                int b = 0;
+                for (; a + b + 1 < d; b += 2) {
+                    int c = d - a - b;
+                    addQuad(acc[k], acc[k + 1], acc[k + 2], acc[k + 3], src, t,
+                            zc[c], zc[c - 1], zc[c - 2], yb, len);
+                    src = t;
+                    k += 4;
+                }
+                if (a + b < d) {
+                    int c = d - a - b;
+                    addPair(acc[k], acc[k + 1], src, t, zc[c], zc[c - 1], yb, len);
+                    src = t;
+                    k += 2;
+                }
+                add(acc[k++], src, len);
+                if (a < d) {
+                    times(tx, tx, xb, len);
                 }
             }
         }
+        for (int k = 0; k < count; k++) {
+            out[off + k] = laneSum(acc[k], used);
+        }
     }
 
     /**
-     * out[k] = sum t z1, out[k+1] = sum t z2 (four interleaved partial sums each, fixed order), and
-     * t *= y[from ..] afterwards, in one pass over the neighbours.
+     * Two steps of {@link #addPair} in one pass: a1 += t z1, a2 += t z2, t *= y, a3 += t z2,
+     * a4 += t z3, t *= y, lane by lane (fewer loads and stores per product).
      */
-    private static void fusedDots(double[] t, double[] z1, double[] z2, double[] y, int from, int n,
-                                  double[] out, int k) {
-        double a0 = 0;
-        double a1 = 0;
-        double a2 = 0;
-        double a3 = 0;
-        double b0 = 0;
-        double b1 = 0;
-        double b2 = 0;
-        double b3 = 0;
-        int j = 0;
-        for (; j + 3 < n; j += 4) {
-            double t0 = t[j];
-            double t1 = t[j + 1];
-            double t2 = t[j + 2];
-            double t3 = t[j + 3];
-            a0 += t0 * z1[j];
-            a1 += t1 * z1[j + 1];
-            a2 += t2 * z1[j + 2];
-            a3 += t3 * z1[j + 3];
-            b0 += t0 * z2[j];
-            b1 += t1 * z2[j + 1];
-            b2 += t2 * z2[j + 2];
-            b3 += t3 * z2[j + 3];
-            t[j] = t0 * y[from + j];
-            t[j + 1] = t1 * y[from + j + 1];
-            t[j + 2] = t2 * y[from + j + 2];
-            t[j + 3] = t3 * y[from + j + 3];
+    private static void addQuad(double[] a1, double[] a2, double[] a3, double[] a4, double[] src,
+                                double[] t, double[] z1, double[] z2, double[] z3, double[] y, int len) {
+        for (int l = 0; l < len; l++) {
+            double tl = src[l];
+            double yl = y[l];
+            double z2l = z2[l];
+            a1[l] += tl * z1[l];
+            a2[l] += tl * z2l;
+            tl *= yl;
+            a3[l] += tl * z2l;
+            a4[l] += tl * z3[l];
+            t[l] = tl * yl;
         }
-        for (; j < n; j++) {
-            double t0 = t[j];
-            a0 += t0 * z1[j];
-            b0 += t0 * z2[j];
-            t[j] = t0 * y[from + j];
-        }
-        out[k] = (a0 + a1) + (a2 + a3);
-        out[k + 1] = (b0 + b1) + (b2 + b3);
     }
 
-    /** Dot product with four interleaved partial sums (fixed order: deterministic). */
-    private static double dot(double[] p, double[] q, int n) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int j = 0;
-        for (; j + 3 < n; j += 4) {
-            s0 += p[j] * q[j];
-            s1 += p[j + 1] * q[j + 1];
-            s2 += p[j + 2] * q[j + 2];
-            s3 += p[j + 3] * q[j + 3];
+    /** a1 += t z1, a2 += t z2, then t *= y, lane by lane. */
+    private static void addPair(double[] a1, double[] a2, double[] src, double[] t, double[] z1,
+                                double[] z2, double[] y, int len) {
+        for (int l = 0; l < len; l++) {
+            double tl = src[l];
+            a1[l] += tl * z1[l];
+            a2[l] += tl * z2[l];
+            t[l] = tl * y[l];
         }
-        for (; j < n; j++) {
-            s0 += p[j] * q[j];
+    }
+
+    /** Sum of row[0 .. n) with eight interleaved partial sums (fixed order: deterministic). */
+    private static double laneSum(double[] row, int n) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+        int l = 0;
+        for (; l + 7 < n; l += 8) {
+            s0 += row[l];
+            s1 += row[l + 1];
+            s2 += row[l + 2];
+            s3 += row[l + 3];
+            s4 += row[l + 4];
+            s5 += row[l + 5];
+            s6 += row[l + 6];
+            s7 += row[l + 7];
         }
-        return (s0 + s1) + (s2 + s3);
+        for (; l < n; l++) {
+            s0 += row[l];
+        }
+        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+    }
+
+    private static void add(double[] a, double[] t, int len) {
+        for (int l = 0; l < len; l++) {
+            a[l] += t[l];
+        }
+    }
+
+    /** out = p * q lane by lane (out may be p). */
+    private static void times(double[] out, double[] p, double[] q, int len) {
+        for (int l = 0; l < len; l++) {
+            out[l] = p[l] * q[l];
+        }
     }
 
     /** Converts monomial sums mono[off ..] into harmonic sums out[outOff + h]. */

@@ -147,10 +147,10 @@ public final class ThreePoint {
         private final int[] ranges;
         // neighbours in search order (unit vector, weight, bin), then sorted by bin
         private double[] ux = new double[0], uy = new double[0], uz = new double[0], uw = new double[0];
+        private double[] ur = new double[0];
         private int[] ub = new int[0];
         private double[] sx = new double[0], sy = new double[0], sz = new double[0], sw = new double[0];
-        private double[][] zc = new double[lmax + 1][0];
-        private double[] t = new double[0], tx = new double[0];
+        private final MonomialHarmonics.Scratch scratch = harmonics.newScratch();
 
         Worker(CellList cells) {
             this.cells = cells;
@@ -166,6 +166,7 @@ public final class ThreePoint {
             uy = Arrays.copyOf(uy, c);
             uz = Arrays.copyOf(uz, c);
             uw = Arrays.copyOf(uw, c);
+            ur = Arrays.copyOf(ur, c);
             ub = Arrays.copyOf(ub, c);
         }
 
@@ -177,9 +178,6 @@ public final class ThreePoint {
             sy = new double[cap];
             sz = new double[cap];
             sw = new double[cap];
-            zc = new double[lmax + 1][cap];
-            t = new double[cap];
-            tx = new double[cap];
         }
 
         /** Adds primary i's contribution (i is a cell-sorted index) to part[l][b1 <= b2]. */
@@ -208,21 +206,20 @@ public final class ThreePoint {
                     if (dy > half) dy -= boxSize; else if (dy <= -half) dy += boxSize;
                     if (dz > half) dz -= boxSize; else if (dz <= -half) dz += boxSize;
                     double r2 = dx * dx + dy * dy + dz * dz;
-                    if (r2 > rMax2 || r2 == 0) {
-                        continue;
-                    }
-                    double r = Math.sqrt(r2);
-                    if (r > rMax) {
-                        continue;
-                    }
-                    double inv = 1 / r;
-                    ux[count] = dx * inv;
-                    uy[count] = dy * inv;
-                    uz[count] = dz * inv;
+                    // branch-free compaction: always store, advance only for 0 < r2 <= rMax2
+                    ux[count] = dx;
+                    uy[count] = dy;
+                    uz[count] = dz;
                     uw[count] = pw[j];
-                    ub[count] = bin(r, invDr);
-                    count++;
+                    ur[count] = r2;
+                    count += (r2 <= rMax2 && r2 != 0) ? 1 : 0;
                 }
+            }
+            // distances and unit vectors in element-wise loops (SIMD square roots and divisions)
+            normalise(count);
+            for (int k = 0; k < count; k++) {
+                double r = ur[k];
+                ub[k] = r > rMax ? -1 : bin(r, invDr);
             }
             // counting sort by bin (stable: keeps the search order within a bin)
             ensureSorted(count);
@@ -230,12 +227,17 @@ public final class ThreePoint {
             for (int k = 0; k < count; k++) {
                 binStart[ub[k] + 1]++;
             }
+            // ub == -1 (r just above rMax after rounding) was counted in binStart[0]: drop it
+            binStart[0] = 0;
             for (int b = 0; b < nBins; b++) {
                 binStart[b + 1] += binStart[b];
                 touched[b] = binStart[b + 1] > binStart[b];
             }
             int[] fill = Arrays.copyOf(binStart, nBins);
             for (int k = 0; k < count; k++) {
+                if (ub[k] < 0) {
+                    continue;
+                }
                 int dst = fill[ub[k]]++;
                 sx[dst] = ux[k];
                 sy[dst] = uy[k];
@@ -244,7 +246,7 @@ public final class ThreePoint {
             }
             for (int b = 0; b < nBins; b++) {
                 if (touched[b]) {
-                    harmonics.sumBatch(sx, sy, sz, sw, binStart[b], binStart[b + 1], mono, 0, zc, t, tx);
+                    harmonics.sumLanes(sx, sy, sz, sw, binStart[b], binStart[b + 1], mono, 0, scratch);
                     harmonics.toHarmonics(mono, 0, acc, b * nh);
                 }
             }
@@ -269,6 +271,18 @@ public final class ThreePoint {
                         part[l * nTri + tri] += wi * s;
                     }
                 }
+            }
+        }
+
+        /** ur: r^2 to r; (ux, uy, uz): separation to unit vector. */
+        private void normalise(int count) {
+            for (int k = 0; k < count; k++) {
+                double r = Math.sqrt(ur[k]);
+                double inv = 1 / r;
+                ur[k] = r;
+                ux[k] *= inv;
+                uy[k] *= inv;
+                uz[k] *= inv;
             }
         }
 

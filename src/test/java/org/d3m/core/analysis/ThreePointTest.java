@@ -228,9 +228,9 @@ class ThreePointTest {
             int nh = direct.count();
             assertEquals(nh, mono.count());
             Random r = new Random(lmax);
-            int n = 37;
+            // several lane blocks and a partial one
+            int n = 2 * MonomialHarmonics.LANES + 45;
             double[] x = new double[n], y = new double[n], z = new double[n], w = new double[n];
-            double[] want = new double[nh];
             for (int j = 0; j < n; j++) {
                 double a = r.nextGaussian(), b = r.nextGaussian(), c = r.nextGaussian();
                 double norm = Math.sqrt(a * a + b * b + c * c);
@@ -238,15 +238,21 @@ class ThreePointTest {
                 y[j] = b / norm;
                 z[j] = c / norm;
                 w[j] = r.nextDouble();
-                direct.accumulate(x[j], y[j], z[j], w[j], want, 0);
             }
-            double[] sums = new double[nh];
-            double[][] zc = new double[lmax + 1][n];
-            mono.sumBatch(x, y, z, w, 0, n, sums, 0, zc, new double[n], new double[n]);
-            double[] got = new double[nh];
-            mono.toHarmonics(sums, 0, got, 0);
-            for (int h = 0; h < nh; h++) {
-                assertEquals(want[h], got[h], 1e-11 * want[0], "lmax=" + lmax + " h=" + h);
+            MonomialHarmonics.Scratch scratch = mono.newScratch();
+            // a long range not starting at 0, then a short one with the same scratch
+            for (int[] range : new int[][] {{3, n - 5}, {7, 18}}) {
+                double[] want = new double[nh];
+                for (int j = range[0]; j < range[1]; j++) {
+                    direct.accumulate(x[j], y[j], z[j], w[j], want, 0);
+                }
+                double[] sums = new double[nh];
+                mono.sumLanes(x, y, z, w, range[0], range[1], sums, 0, scratch);
+                double[] got = new double[nh];
+                mono.toHarmonics(sums, 0, got, 0);
+                for (int h = 0; h < nh; h++) {
+                    assertEquals(want[h], got[h], 1e-11 * want[0], "lmax=" + lmax + " h=" + h + " range " + range[0]);
+                }
             }
             // addition theorem: sum over degree-l harmonics of R(u) R(u) = P_l(1) = 1
             double[] one = new double[nh];
