@@ -167,8 +167,9 @@ final class MonomialHarmonics {
     }
 
     /**
-     * Two steps of {@link #addPair} in one pass: a1 += t z1, a2 += t z2, t *= y, a3 += t z2,
-     * a4 += t z3, t *= y, lane by lane (fewer loads and stores per product).
+     * Two steps of {@link #addPair} in one pass, lane by lane: with t = src, a1 += t z1,
+     * a2 += t z2, t *= y, a3 += t z2, a4 += t z3, t *= y, and the result stored in t (fewer loads
+     * and stores per product). src is tx on the first pass of a chain, else t itself.
      */
     private static void addQuad(double[] a1, double[] a2, double[] a3, double[] a4, double[] src,
                                 double[] t, double[] z1, double[] z2, double[] z3, double[] y, int len) {
@@ -185,7 +186,7 @@ final class MonomialHarmonics {
         }
     }
 
-    /** a1 += t z1, a2 += t z2, then t *= y, lane by lane. */
+    /** Lane by lane, with t = src: a1 += t z1, a2 += t z2, and t * y stored in t. */
     private static void addPair(double[] a1, double[] a2, double[] src, double[] t, double[] z1,
                                 double[] z2, double[] y, int len) {
         for (int l = 0; l < len; l++) {
