@@ -31,7 +31,7 @@ import org.scijava.plugin.Plugin;
  * densities and power spectra, written to a folder, with a short summary.
  */
 @Plugin(type = Command.class, name = "demo", menuPath = "Plugins>D3M>Demo Pipeline")
-public class DemoCommand extends SetupParameters {
+public class DemoCommand extends LinearInputParameters {
 
     @Parameter(description = "folder for the TIFF stacks, spectra.csv and summary.txt")
     File output_dir = new File("out/demo");
@@ -57,9 +57,10 @@ public class DemoCommand extends SetupParameters {
         fields.put("fastpm", r.fastPm(FastPmSolver.Config.defaults().withThreads(threads), progress.sub(0.1, 0.9)).displacement());
         PowerSpectrum ps = new PowerSpectrum(s.box(), PowerSpectrum.DEFAULT_DK, threads);
         Map<String, Spectrum> spectra = new LinkedHashMap<>();
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
-                "D3M demo: L=%.0f Mpc/h, %d^3 particles, seed %d; sigma8 = %.4f (%s)%n",
-                s.box().size(), s.box().n(), s.seed(), r.power().sigma8(), r.power().describe()));
+        String field = linearInputGiven() ? "linear field " + linear_input
+                : String.format(Locale.ROOT, "seed %d; sigma8 = %.4f (%s)", s.seed(), r.power().sigma8(), r.power().describe());
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "D3M demo: L=%.0f Mpc/h, %d^3 particles, kernel %s, %s%n",
+                s.box().size(), s.box().n(), s.kernel().key(), field));
         double[] probe = {0.05, 0.11, 0.3, 0.5};
         sb.append(String.format(Locale.ROOT, "%-8s %12s   density P(k) [(Mpc/h)^3] at k =", "field", "rms Psi"));
         for (double k : probe) {

@@ -20,10 +20,11 @@ import org.scijava.plugin.Plugin;
 
 /**
  * The D3M emulator: the predicted displacement at z = 0 from a ZA displacement (a file or open
- * image), or from the ZA field generated from {@code seed} and the cosmology keys.
+ * image), or from the ZA field generated from {@code seed} and the cosmology keys (or from
+ * {@code linear_input}). The model must have been trained on fields of the same {@code kernel}.
  */
 @Plugin(type = Command.class, name = "emulate", menuPath = "Plugins>D3M>Emulator>Emulate")
-public class EmulateCommand extends SetupParameters {
+public class EmulateCommand extends LinearInputParameters {
 
     @Parameter(required = false, description = "ZA displacement (open image, 'current' or .tif/.npy); empty: generate from seed")
     String input = "";
@@ -50,11 +51,16 @@ public class EmulateCommand extends SetupParameters {
         checkBeforeRun(s, 0, output, density_output);
         boolean generate = input == null || input.isBlank();
         try (Emulator emulator = Emulator.load(model.toPath(), device)) {
+            if (!emulator.meta().kernel().equals(s.kernel().key())) {
+                throw new IllegalArgumentException("model " + model.getName() + " was trained on kernel="
+                        + emulator.meta().kernel() + " fields, not kernel=" + s.kernel().key()
+                        + "; pass kernel=" + emulator.meta().kernel() + " or a model trained on " + s.kernel().key() + " fields");
+            }
             VectorField za = generate ? new Realization(s).lpt(1, 1) : FieldSource.vector(input, box_size);
             VectorField psi = emulator.predict(za, CommandProgress.get());
             Provenance p = CommandProvenance.of(this, "D3M displacement").put("device", emulator.describeDevice())
                     .put("model_width", emulator.meta().width());
-            String title = "D3M displacement" + (generate ? " seed=" + s.seed() : "") + " z=0";
+            String title = "D3M displacement" + (generate ? " " + source(s) : "") + " z=0";
             displacement = FieldImages.vector(psi, title, p.toInfo());
             if (Outputs.given(output)) {
                 FieldFiles.write(output, psi, p);

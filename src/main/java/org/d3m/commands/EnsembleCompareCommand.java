@@ -59,7 +59,7 @@ public class EnsembleCompareCommand extends SetupParameters {
         if (seeds < 1) {
             throw new IllegalArgumentException("seeds must be >= 1, got " + seeds);
         }
-        FastPmSolver.Config cfg = new FastPmSolver.Config(steps, 0.1, 1, mesh_factor, threads, true, false);
+        FastPmSolver.Config cfg = FastPmSolver.Config.defaults().withSteps(steps).withMeshFactor(mesh_factor).withThreads(threads);
         Path out = Outputs.given(output_dir) ? ComparisonReport.folder(output_dir) : null;
         checkBeforeRun(base, mesh_factor);
         Progress progress = CommandProgress.get();

@@ -11,9 +11,9 @@ import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
-/** The seeded Gaussian linear density at z = 0 and its Zel'dovich displacement. */
+/** The linear density at z = 0 (seeded Gaussian, or read from linear_input) and its Zel'dovich displacement. */
 @Plugin(type = Command.class, name = "initial-conditions", menuPath = "Plugins>D3M>Generate>Initial Conditions")
-public class InitialConditionsCommand extends SetupParameters {
+public class InitialConditionsCommand extends LinearInputParameters {
 
     @Parameter(required = false, description = "linear density file at z = 0 (.tif or .npy)")
     File output;
@@ -33,9 +33,11 @@ public class InitialConditionsCommand extends SetupParameters {
         Realization r = new Realization(s);
         ScalarField delta = r.linearDensity();
         VectorField za = r.psi1();
-        density = Outputs.scalar(this, delta, "linear density", Outputs.title("linear density", s, "z=0"), output);
+        density = Outputs.scalar(this, delta, "linear density", Outputs.title("linear density", this, s, "z=0"), output);
         displacement = Outputs.vector(this, za, "ZA displacement", s, "z=0", displacement_output);
-        summary = String.format(java.util.Locale.ROOT, "sigma8 %.4f (%s); %s; %s", r.power().sigma8(), r.power().describe(),
+        String spectrum = linearInputGiven() ? "linear field from " + linear_input
+                : String.format(java.util.Locale.ROOT, "sigma8 %.4f (%s)", r.power().sigma8(), r.power().describe());
+        summary = String.format(java.util.Locale.ROOT, "%s; %s; %s", spectrum,
                 Outputs.describe("linear density", delta, output), Outputs.describe("ZA displacement", za, displacement_output));
     }
 }

@@ -3,6 +3,7 @@ package org.d3m.commands;
 import ij.ImagePlus;
 import java.io.File;
 import java.io.IOException;
+import org.d3m.core.io.FastPmFiles;
 import org.d3m.core.io.Npy;
 import org.d3m.ij.FieldFiles;
 import org.d3m.ij.FieldImages;
@@ -10,7 +11,8 @@ import org.d3m.ij.FieldSource;
 
 /**
  * A field input whose kind (scalar density or 3-component displacement) is read from the data:
- * an image with 3 channels, or an .npy of shape (3, n, n, n), is a vector field.
+ * an image with 3 channels, an .npy of shape (3, n, n, n), or a C FastPM snapshot directory is a
+ * vector field.
  */
 final class Inputs {
 
@@ -24,6 +26,10 @@ final class Inputs {
             return imp.getNChannels() == 3 ? FieldImages.toVector(imp, boxSize) : FieldImages.toScalar(imp, boxSize);
         }
         File f = new File(input.trim());
+        if (f.isDirectory()) {
+            // a C FastPM snapshot is a displacement, an IC directory a (linear) density
+            return FastPmFiles.isSnapshot(f.toPath()) ? FieldSource.vector(input, boxSize) : FieldSource.scalar(input, boxSize);
+        }
         if (!f.isFile()) {
             throw new IllegalArgumentException("input '" + input + "' is neither an open image nor an existing file");
         }

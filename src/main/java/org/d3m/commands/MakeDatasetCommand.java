@@ -41,7 +41,7 @@ public class MakeDatasetCommand extends SetupParameters {
     @Override
     public void run() {
         SimulationSetup base = setup();
-        FastPmSolver.Config cfg = new FastPmSolver.Config(steps, 0.1, 1, mesh_factor, threads, true, false);
+        FastPmSolver.Config cfg = FastPmSolver.Config.defaults().withSteps(steps).withMeshFactor(mesh_factor).withThreads(threads);
         checkBeforeRun(base, mesh_factor);
         base.linearPower();
         Map<String, String> meta = new LinkedHashMap<>();

@@ -38,17 +38,18 @@ final class Outputs {
         }
     }
 
-    static String title(String what, SimulationSetup s, String epoch) {
-        return what + " seed=" + s.seed() + (epoch.isEmpty() ? "" : " " + epoch);
+    /** "FastPM displacement seed=7 z=0": what, the source of the linear field, and the epoch. */
+    static String title(String what, SetupParameters command, SimulationSetup s, String epoch) {
+        return what + " " + command.source(s) + (epoch.isEmpty() ? "" : " " + epoch);
     }
 
     /** Writes {@code v} to {@code file} when given, and returns it as a 3-channel hyperstack. */
-    static ImagePlus vector(Object command, VectorField v, String what, SimulationSetup s, String epoch, File file) {
+    static ImagePlus vector(SetupParameters command, VectorField v, String what, SimulationSetup s, String epoch, File file) {
         Provenance p = CommandProvenance.of(command, what);
         if (Outputs.given(file)) {
             FieldFiles.write(file, v, p);
         }
-        return FieldImages.vector(v, title(what, s, epoch), p.toInfo());
+        return FieldImages.vector(v, title(what, command, s, epoch), p.toInfo());
     }
 
     /** Writes {@code f} to {@code file} when given, and returns it as a 32-bit stack. */

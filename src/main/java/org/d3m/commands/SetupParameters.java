@@ -2,13 +2,14 @@ package org.d3m.commands;
 
 import java.io.File;
 import org.d3m.core.field.Box;
+import org.d3m.core.ic.LptKernel;
 import org.d3m.core.io.MemoryCheck;
 import org.d3m.core.sim.SimulationSetup;
 import org.d3m.ij.FieldFiles;
 import org.scijava.plugin.Parameter;
 
 /**
- * The parameters every generator shares: box, grid, seed and threads, plus the cosmology of
+ * The parameters every generator shares: box, grid, seed, threads and the LPT kernel, plus the cosmology of
  * {@link CosmologyParameters}, as {@code @Parameter} fields whose names are the CLI and macro keys. Subclasses call
  * {@link #setup()} to get a validated {@link SimulationSetup}.
  */
@@ -22,6 +23,9 @@ public abstract class SetupParameters extends CosmologyParameters {
     protected long seed = 1;
     @Parameter(description = "worker threads, 0 = all cores (results do not depend on it)")
     protected int threads = 0;
+    @Parameter(choices = {"fastpm", "exact"}, description = "discretisation: fastpm = the C FastPM's"
+            + " (finite-difference LPT, D2 = 3/7 at z=0, particles on mesh nodes); exact = spectral LPT")
+    protected String kernel = "fastpm";
 
     /** The validated setup; throws IllegalArgumentException with a one-line message on bad input. */
     protected SimulationSetup setup() {
@@ -32,7 +36,12 @@ public abstract class SetupParameters extends CosmologyParameters {
             throw new IllegalArgumentException("threads must be >= 0 (0 = all cores), got " + threads);
         }
         return new SimulationSetup(new Box(box_size, grid), cosmology(), pkPath(), sigma8 > 0 ? sigma8 : Double.NaN,
-                seed, threads);
+                seed, threads, LptKernel.parse(kernel), null);
+    }
+
+    /** What fixes the linear field, for titles: "seed=7" (or the linear input's name). */
+    protected String source(SimulationSetup s) {
+        return "seed=" + s.seed();
     }
 
     /** Checks the outputs can be written and the run fits in memory, before any work. */

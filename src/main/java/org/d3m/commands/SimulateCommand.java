@@ -14,7 +14,7 @@ import org.scijava.plugin.Plugin;
 
 /** FastPM N-body run from 2LPT initial conditions to z = 0: the displacement (and momentum). */
 @Plugin(type = Command.class, name = "simulate", menuPath = "Plugins>D3M>Generate>Simulate FastPM")
-public class SimulateCommand extends SetupParameters {
+public class SimulateCommand extends LinearInputParameters {
 
     @Parameter(description = "kick-drift-kick steps, linear in a")
     int steps = 10;
@@ -34,7 +34,7 @@ public class SimulateCommand extends SetupParameters {
     @Override
     public void run() {
         SimulationSetup s = setup();
-        FastPmSolver.Config cfg = new FastPmSolver.Config(steps, a_start, 1.0, mesh_factor, threads, true, false);
+        FastPmSolver.Config cfg = FastPmSolver.Config.defaults().withSteps(steps).withAStart(a_start).withMeshFactor(mesh_factor).withThreads(threads);
         checkBeforeRun(s, mesh_factor, output, momentum_output);
         FastPmSolver.Result r = new Realization(s).fastPm(cfg, CommandProgress.get());
         displacement = Outputs.vector(this, r.displacement(), "FastPM displacement", s, "z=0", output);

@@ -1,12 +1,15 @@
 package org.d3m.ij;
 
 import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import ij.ImagePlus;
 import ij.WindowManager;
 
 import org.d3m.core.field.ScalarField;
 import org.d3m.core.field.VectorField;
+import org.d3m.core.io.FastPmFiles;
 
 /**
  * Resolves a command's field input text ({@code @Parameter String input}) to a core field. The
@@ -14,7 +17,10 @@ import org.d3m.core.field.VectorField;
  * <ol>
  *   <li>{@value #CURRENT}: the current image (ImageJ running, or an IJ1 batch macro);</li>
  *   <li>the title of an open image;</li>
- *   <li>a file path ending in .tif, .tiff or .npy.</li>
+ *   <li>a file path ending in .tif, .tiff or .npy;</li>
+ *   <li>a C FastPM directory: a snapshot ({@code fastpm_1.0000/}, read as the displacement of its
+ *   particles, see {@link FastPmFiles}) for a vector input, an initial-conditions directory
+ *   ({@code IC/}, its {@code LinearDensityK}) for a scalar input. Their own BoxSize is used.</li>
  * </ol>
  * An image or TIFF carries its box size in its Mpc/h calibration; {@code boxSize} [Mpc/h] is
  * used for .npy files and uncalibrated images (pass the command's {@code box_size}; values
@@ -31,13 +37,76 @@ public final class FieldSource {
     /** The scalar field named by {@code input}. */
     public static ScalarField scalar(String input, double boxSize) {
         ImagePlus imp = openImage(input);
-        return imp != null ? FieldImages.toScalar(imp, boxSize) : FieldFiles.readScalar(file(input), boxSize);
+        if (imp != null) {
+            return FieldImages.toScalar(imp, boxSize);
+        }
+        Path dir = fastPmDirectory(input);
+        if (dir != null) {
+            if (!FastPmFiles.isLinearDensity(dir)) {
+                throw new IllegalArgumentException("input '" + input + "' is a directory but not a FastPM IC directory"
+                        + " (no LinearDensityK block)");
+            }
+            return FastPmFiles.linearDensity(dir, 0, 0);
+        }
+        return FieldFiles.readScalar(file(input), boxSize);
     }
 
     /** The vector field (for example a displacement [Mpc/h]) named by {@code input}. */
     public static VectorField vector(String input, double boxSize) {
         ImagePlus imp = openImage(input);
-        return imp != null ? FieldImages.toVector(imp, boxSize) : FieldFiles.readVector(file(input), boxSize);
+        if (imp != null) {
+            return FieldImages.toVector(imp, boxSize);
+        }
+        Path dir = fastPmDirectory(input);
+        if (dir != null) {
+            if (!FastPmFiles.isSnapshot(dir)) {
+                throw new IllegalArgumentException("input '" + input + "' is a directory but not a FastPM snapshot"
+                        + " (no 1/Position and 1/ID blocks)");
+            }
+            return FastPmFiles.snapshot(dir, 0).displacement();
+        }
+        return FieldFiles.readVector(file(input), boxSize);
+    }
+
+    /**
+     * The linear overdensity at z = 0 named by a generator's {@code linear_input}: an open image, a
+     * .tif/.npy (n, n, n) field or a FastPM IC directory. The file fixes the grid; {@code grid} and
+     * {@code boxSize} [Mpc/h] are the command's keys and must agree with it (a .npy has no box
+     * size, so it takes {@code boxSize}). Values must be finite.
+     */
+    public static ScalarField linearDensity(String input, double boxSize, int grid, int threads) {
+        Path dir = fastPmDirectory(input);
+        ScalarField f;
+        if (dir != null) {
+            if (!FastPmFiles.isLinearDensity(dir)) {
+                throw new IllegalArgumentException("linear_input '" + input + "' is a directory but not a FastPM IC"
+                        + " directory (no LinearDensityK block)");
+            }
+            f = FastPmFiles.linearDensity(dir, boxSize, threads);
+        } else {
+            f = scalar(input, boxSize);
+        }
+        if (f.box().n() != grid) {
+            throw new IllegalArgumentException("linear_input '" + input + "' has grid " + f.box().n() + " but grid="
+                    + grid + "; pass grid=" + f.box().n());
+        }
+        if (Math.abs(f.box().size() - boxSize) > 1e-6 * boxSize) {
+            throw new IllegalArgumentException("linear_input '" + input + "' spans " + f.box().size()
+                    + " Mpc/h but box_size=" + boxSize + "; pass box_size=" + f.box().size());
+        }
+        float[] d = f.data();
+        for (int i = 0; i < d.length; i++) {
+            if (!Float.isFinite(d[i])) {
+                throw new IllegalArgumentException("linear_input '" + input + "': non-finite value (index " + i + ")");
+            }
+        }
+        return f;
+    }
+
+    /** The directory named by {@code input}, or null when it names no directory. */
+    private static Path fastPmDirectory(String input) {
+        Path p = Path.of(input.trim());
+        return Files.isDirectory(p) ? p : null;
     }
 
     /**

@@ -64,6 +64,11 @@ class EmulatorCommandsTest {
         assertEquals(0, r.code(), r.err());
         assertEquals(psi.rms(), Npy.readVector(out2, 64).rms(), 1e-5 * psi.rms());
 
+        // the model knows its training kernel (fastpm, the default) and refuses the other one
+        r = cli("emulate", "model=" + model.resolve("best.d3mw"), "box_size=64", "grid=16", "seed=5", "kernel=exact");
+        assertNotEquals(0, r.code());
+        assertTrue(r.err().contains("was trained on kernel=fastpm fields, not kernel=exact"), r.err());
+
         // a field with another spacing is refused in one line
         r = cli("emulate", "model=" + model.resolve("best.d3mw"), "box_size=128", "grid=16", "seed=5");
         assertNotEquals(0, r.code());

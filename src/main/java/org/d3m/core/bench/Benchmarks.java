@@ -13,6 +13,7 @@ import org.d3m.core.field.Box;
 import org.d3m.core.field.CicPainter;
 import org.d3m.core.field.Fft;
 import org.d3m.core.field.VectorField;
+import org.d3m.core.ic.LptKernel;
 import org.d3m.core.pm.FastPmSolver;
 import org.d3m.core.pm.ForceMesh;
 import org.d3m.core.progress.Progress;
@@ -118,7 +119,7 @@ public final class Benchmarks {
         VectorField psi = new Realization(new SimulationSetup(lag, org.d3m.core.cosmology.Cosmology.planck15(), null,
                 Double.NaN, 1, threads)).lpt(2, 1.0);
         Box mesh = lag.refined(2);
-        CicPainter painter = new CicPainter(lag, mesh, threads, ForceMesh.MESH_OFFSET);
+        CicPainter painter = new CicPainter(lag, mesh, threads, LptKernel.FASTPM.meshOffset());
         float[] m = new float[mesh.cells()];
         rows.add(new Row("CIC paint", np + "^3 particles -> " + mesh.n() + "^3 mesh",
                 median(5, () -> {
@@ -131,7 +132,7 @@ public final class Benchmarks {
                     painter.readout(m, psi, out);
                     return null;
                 }), ""));
-        ForceMesh fm = new ForceMesh(lag, 2, 0.3089, threads, false);
+        ForceMesh fm = new ForceMesh(lag, 2, 0.3089, threads, false, LptKernel.FASTPM.meshOffset());
         float[][] force = new float[3][lag.cells()];
         rows.add(new Row("PM force (paint, 2 FFTs, FD gradient, 3 read-outs)", np + "^3, mesh " + mesh.n() + "^3",
                 median(3, () -> {

@@ -23,6 +23,14 @@ public record ModelMeta(int width, int grid, double spacing, boolean residual, M
         return grid * spacing;
     }
 
+    /**
+     * The LPT kernel of the training data ("fastpm" or "exact"): the dataset's {@code kernel} key.
+     * Models trained before the kernel existed were trained on spectral ("exact") fields.
+     */
+    public String kernel() {
+        return info.getOrDefault("dataset.kernel", "exact");
+    }
+
     /** A copy with one more info entry. */
     public ModelMeta with(String key, String value) {
         Map<String, String> m = new LinkedHashMap<>(info);

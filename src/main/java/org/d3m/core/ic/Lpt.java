@@ -11,12 +11,14 @@ import org.d3m.core.field.VectorField;
  *
  * <ul>
  *   <li>{@code phi1(k) = -delta(k) / k^2}, {@code Psi1 = -grad phi1}, i.e.
- *       {@code Psi1(k) = i k / k^2 delta(k)} and {@code div Psi1 = -delta} [Mpc/h].</li>
+ *       {@code Psi1(k) = i K / k^2 delta(k)} and {@code div Psi1 = -delta} [Mpc/h].</li>
  *   <li>{@code lap phi2 = sum_{i<j} (phi1_ii phi1_jj - phi1_ij^2)} with
- *       {@code phi1_ij(k) = k_i k_j / k^2 delta(k)}; {@code Psi2 = grad phi2} [Mpc/h].</li>
+ *       {@code phi1_ij(k) = K_i K_j / k^2 delta(k)}; {@code Psi2 = grad phi2} [Mpc/h].</li>
  * </ul>
- * Trajectories: {@code x = q + D1(a) Psi1 + D2(a) Psi2} with D1(1) = 1 and D2 &lt; 0.
- * Derivatives are spectral; a derivative along an axis is zero on that axis' Nyquist plane.
+ * K is the derivative symbol of the {@link LptKernel}: the exact {@code k}, or FastPM's 4-point
+ * finite difference; {@code k^2} is exact in both. A derivative along an axis is zero on that
+ * axis' Nyquist plane. Trajectories: {@code x = q + D1(a) Psi1 + c2(a) Psi2} with D1(1) = 1 and
+ * {@code c2 = kernel.secondOrderGrowth} &lt; 0.
  * FFT cost: 3 inverse FFTs for Psi1; 6 inverse + 1 forward + 3 inverse for Psi2.
  */
 public final class Lpt {
@@ -24,11 +26,20 @@ public final class Lpt {
     private final Box box;
     private final Fft fft;
     private final int threads;
+    private final LptKernel kernel;
+    private final double[] symbol;
 
+    /** LPT with the exact spectral derivative ({@link LptKernel#EXACT}). */
     public Lpt(Box box, int threads) {
+        this(box, threads, LptKernel.EXACT);
+    }
+
+    public Lpt(Box box, int threads, LptKernel kernel) {
         this.box = box;
         this.threads = Parallel.threads(threads);
         this.fft = new Fft(box.n(), this.threads);
+        this.kernel = kernel;
+        this.symbol = kernel.derivativeSymbols(box);
     }
 
     /** First-order (Zel'dovich) displacement at z = 0 [Mpc/h]. */
@@ -63,7 +74,7 @@ public final class Lpt {
         return new VectorField(box, c);
     }
 
-    /** Real field of {@code scale * i k_axis / k^2 * f(k)} (zero at k = 0 and on the axis' Nyquist plane). */
+    /** Real field of {@code scale * i K_axis / k^2 * f(k)} (zero at k = 0 and on the axis' Nyquist plane). */
     private float[] ikOverK2(float[] fk, int axis, double scale) {
         float[] g = new float[fft.complexLength()];
         int n = box.n();
@@ -79,8 +90,7 @@ public final class Lpt {
                     if (along == half || k2 == 0) {
                         continue;
                     }
-                    double kd = axis == 0 ? kx : axis == 1 ? ky : kzv;
-                    double factor = scale * kd / k2;
+                    double factor = scale * symbol[along] / k2;
                     int p = fft.index(ix, iy, kz);
                     // multiply by i * factor: (re, im) -> (-im * factor, re * factor)
                     g[p] = (float) (-fk[p + 1] * factor);
@@ -93,7 +103,7 @@ public final class Lpt {
         return real;
     }
 
-    /** Real field of phi1_ij = k_i k_j / k^2 delta(k) (zero on the Nyquist plane of i or j when i != j). */
+    /** Real field of phi1_ij = K_i K_j / k^2 delta(k) (zero on the Nyquist plane of i or j when i != j). */
     private float[] hessian(float[] deltaK, int a, int b) {
         float[] g = new float[fft.complexLength()];
         int n = box.n();
@@ -110,9 +120,7 @@ public final class Lpt {
                     if (k2 == 0 || (a != b && (ia == half || ib == half))) {
                         continue;
                     }
-                    double ka = a == 0 ? kx : a == 1 ? ky : kzv;
-                    double kb = b == 0 ? kx : b == 1 ? ky : kzv;
-                    double factor = ka * kb / k2;
+                    double factor = a == b ? diagonalSymbol(ia) / k2 : symbol[ia] * symbol[ib] / k2;
                     int p = fft.index(ix, iy, kz);
                     g[p] = (float) (deltaK[p] * factor);
                     g[p + 1] = (float) (deltaK[p + 1] * factor);
@@ -122,6 +130,16 @@ public final class Lpt {
         float[] real = new float[box.cells()];
         fft.inverseInPlace(g, real);
         return real;
+    }
+
+    /**
+     * K_a^2 on the diagonal of the Hessian. The symbol is zeroed at Nyquist for first derivatives,
+     * but the spectral second derivative -k^2 is real there and is kept (for FastPM's kernel K^2
+     * vanishes at Nyquist anyway).
+     */
+    private double diagonalSymbol(int index) {
+        double k = kernel == LptKernel.EXACT ? box.k(index) : symbol[index];
+        return k * k;
     }
 
     /** The linear density at z = 0 in real space (dimensionless), from its spectrum. */

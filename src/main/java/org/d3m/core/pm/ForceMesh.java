@@ -22,9 +22,6 @@ import org.d3m.core.field.VectorField;
  */
 public final class ForceMesh {
 
-    /** Particles sit half a mesh cell off the nodes (in each axis), away from the CIC kernel's kinks. */
-    public static final double MESH_OFFSET = 0.5;
-
     private final Box mesh;
     private final CicPainter painter;
     private final Fft fft;
@@ -36,10 +33,15 @@ public final class ForceMesh {
     private final float[] spectrum;
     private final float[] gradientSpectrum;
 
-    public ForceMesh(Box lagrangian, int meshFactor, double omegaM, int threads, boolean spectral) {
+    /**
+     * @param meshOffset where particles sit relative to the mesh nodes, in mesh cells per axis: 0 (on
+     *     the nodes, FastPM) or 0.5 (halfway, away from the CIC kernel's kinks); see
+     *     {@link org.d3m.core.ic.LptKernel#meshOffset}
+     */
+    public ForceMesh(Box lagrangian, int meshFactor, double omegaM, int threads, boolean spectral, double meshOffset) {
         this.mesh = lagrangian.refined(meshFactor);
         this.threads = Parallel.threads(threads);
-        this.painter = new CicPainter(lagrangian, mesh, this.threads, MESH_OFFSET);
+        this.painter = new CicPainter(lagrangian, mesh, this.threads, meshOffset);
         this.fft = new Fft(mesh.n(), this.threads);
         this.omegaM = omegaM;
         this.spectral = spectral;

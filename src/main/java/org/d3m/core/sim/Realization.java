@@ -3,6 +3,7 @@ package org.d3m.core.sim;
 import org.d3m.core.cosmology.GrowthFactors;
 import org.d3m.core.cosmology.LinearPower;
 import org.d3m.core.field.CicPainter;
+import org.d3m.core.field.Fft;
 import org.d3m.core.field.ScalarField;
 import org.d3m.core.field.VectorField;
 import org.d3m.core.ic.GaussianField;
@@ -41,51 +42,63 @@ public final class Realization {
         return power;
     }
 
-    /** Half-complex spectrum of the linear density at z = 0 (see {@link org.d3m.core.field.Fft}). */
+    /**
+     * Half-complex spectrum of the linear density at z = 0 (see {@link Fft}): the seeded Gaussian
+     * field, or the transform of the setup's given linear density.
+     */
     public float[] deltaK() {
         if (deltaK == null) {
-            deltaK = GaussianField.linearDensitySpectrum(setup.box(), power()::at, setup.seed(), setup.threads());
+            ScalarField given = setup.linearDensity();
+            deltaK = given != null ? new Fft(setup.box().n(), setup.threads()).forward(given.data())
+                    : GaussianField.linearDensitySpectrum(setup.box(), power()::at, setup.seed(), setup.threads());
         }
         return deltaK;
     }
 
     /** The linear density contrast at z = 0 on the grid (dimensionless). */
     public ScalarField linearDensity() {
-        return new ScalarField(setup.box(), new Lpt(setup.box(), setup.threads()).density(deltaK()));
+        return new ScalarField(setup.box(), lpt().density(deltaK()));
+    }
+
+    private Lpt lpt() {
+        return new Lpt(setup.box(), setup.threads(), setup.kernel());
     }
 
     /** First-order displacement of the z = 0 field, Psi1 [Mpc/h] ("ZA at z = 0"). */
     public VectorField psi1() {
         if (psi1 == null) {
-            psi1 = new Lpt(setup.box(), setup.threads()).psi1(deltaK());
+            psi1 = lpt().psi1(deltaK());
         }
         return psi1;
     }
 
-    /** Second-order displacement Psi2 [Mpc/h] (multiplied by D2(a) &lt; 0 in trajectories). */
+    /** Second-order displacement Psi2 [Mpc/h] (multiplied by the kernel's second-order growth &lt; 0 in trajectories). */
     public VectorField psi2() {
         if (psi2 == null) {
-            psi2 = new Lpt(setup.box(), setup.threads()).psi2(deltaK());
+            psi2 = lpt().psi2(deltaK());
         }
         return psi2;
     }
 
     /**
      * LPT displacement at scale factor a [Mpc/h]: {@code D1(a) Psi1} for order 1 (ZA),
-     * {@code D1(a) Psi1 + D2(a) Psi2} for order 2, wrapped into [-L/2, L/2).
+     * {@code D1(a) Psi1 + c2(a) Psi2} for order 2 (c2 the kernel's {@link
+     * org.d3m.core.ic.LptKernel#secondOrderGrowth}), wrapped into [-L/2, L/2).
      */
     public VectorField lpt(int order, double a) {
         if (order != 1 && order != 2) {
             throw new IllegalArgumentException("order must be 1 (ZA) or 2 (2LPT), got " + order);
         }
-        VectorField v = Lpt.combine(psi1(), growth.d1(a), order == 2 ? psi2() : null, growth.d2(a));
+        VectorField v = Lpt.combine(psi1(), growth.d1(a), order == 2 ? psi2() : null,
+                setup.kernel().secondOrderGrowth(growth, a));
         wrap(v);
         return v;
     }
 
-    /** FastPM from 2LPT initial conditions at a_start to a_end. */
+    /** FastPM from 2LPT initial conditions at a_start to a_end, with the setup's kernel. */
     public FastPmSolver.Result fastPm(FastPmSolver.Config config, Progress progress) {
-        return new FastPmSolver(setup.box(), setup.cosmology().omegaM(), config).run(psi1(), psi2(), progress);
+        return new FastPmSolver(setup.box(), setup.cosmology().omegaM(), config.withKernel(setup.kernel()))
+                .run(psi1(), psi2(), progress);
     }
 
     /** CIC density (count per cell / mean - 1) of a displacement field on a mesh factor times finer grid. */

@@ -6,20 +6,42 @@ import org.d3m.core.cosmology.EisensteinHu;
 import org.d3m.core.cosmology.LinearPower;
 import org.d3m.core.cosmology.TabulatedPower;
 import org.d3m.core.field.Box;
+import org.d3m.core.field.ScalarField;
+import org.d3m.core.ic.LptKernel;
 import org.d3m.core.io.Provenance;
 import org.d3m.core.pm.FastPmSolver;
 
 /**
  * Everything that fixes one realisation of the linear Universe: the periodic box and grid, the
- * cosmology, where the linear spectrum comes from (Eisenstein-Hu from A_s, or a table), an
- * optional sigma8 renormalisation, the seed, and the thread count (which never changes results).
+ * cosmology, where the linear field comes from (a seeded Gaussian field with Eisenstein-Hu from
+ * A_s or a tabulated spectrum, optionally renormalised to sigma8; or a given linear density), the
+ * LPT kernel, and the thread count (which never changes results).
  *
  * @param pkFile a tabulated P(k) at z = 0 (k [h/Mpc], P [(Mpc/h)^3]), or null for Eisenstein-Hu
  * @param sigma8 rescale the spectrum to this sigma8; NaN or &lt;= 0 for no rescaling
+ * @param kernel the discretisation of LPT and of the particles on the force mesh
+ * @param linearDensity a given linear overdensity at z = 0 on this box (dimensionless), used
+ *     instead of seed, spectrum and sigma8; null for a seeded field
  */
-public record SimulationSetup(Box box, Cosmology cosmology, Path pkFile, double sigma8, long seed, int threads) {
+public record SimulationSetup(Box box, Cosmology cosmology, Path pkFile, double sigma8, long seed, int threads,
+                              LptKernel kernel, ScalarField linearDensity) {
 
-    /** The paper's setup: L = 128 Mpc/h, 32^3, Planck 2015 from A_s. */
+    public SimulationSetup {
+        if (kernel == null) {
+            throw new IllegalArgumentException("kernel must be fastpm or exact");
+        }
+        if (linearDensity != null && !linearDensity.box().equals(box)) {
+            throw new IllegalArgumentException("the linear density's box " + linearDensity.box()
+                    + " differs from the setup's " + box);
+        }
+    }
+
+    /** A seeded setup with FastPM's kernel. */
+    public SimulationSetup(Box box, Cosmology cosmology, Path pkFile, double sigma8, long seed, int threads) {
+        this(box, cosmology, pkFile, sigma8, seed, threads, LptKernel.FASTPM, null);
+    }
+
+    /** The paper's setup: L = 128 Mpc/h, 32^3, Planck 2015 from A_s, FastPM's kernel. */
     public static SimulationSetup paper(long seed) {
         return new SimulationSetup(new Box(128, 32), Cosmology.planck15(), null, Double.NaN, seed, 0);
     }
@@ -66,7 +88,8 @@ public record SimulationSetup(Box box, Cosmology cosmology, Path pkFile, double 
                 .put("omega_m", c.omegaM())
                 .put("omega_b", c.omegaB())
                 .put("pk_file", pkFile == null ? "" : pkFile.toString())
-                .put("sigma8", rescaled() ? Double.toString(sigma8) : "");
+                .put("sigma8", rescaled() ? Double.toString(sigma8) : "")
+                .put("kernel", kernel.key());
     }
 
     /**
@@ -80,6 +103,15 @@ public record SimulationSetup(Box box, Cosmology cosmology, Path pkFile, double 
     }
 
     public SimulationSetup withSeed(long s) {
-        return new SimulationSetup(box, cosmology, pkFile, sigma8, s, threads);
+        return new SimulationSetup(box, cosmology, pkFile, sigma8, s, threads, kernel, linearDensity);
+    }
+
+    public SimulationSetup withKernel(LptKernel k) {
+        return new SimulationSetup(box, cosmology, pkFile, sigma8, seed, threads, k, linearDensity);
+    }
+
+    /** The same setup on a given linear density at z = 0 (its box must be this setup's). */
+    public SimulationSetup withLinearDensity(ScalarField delta) {
+        return new SimulationSetup(box, cosmology, pkFile, sigma8, seed, threads, kernel, delta);
     }
 }

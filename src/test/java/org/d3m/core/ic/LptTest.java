@@ -1,6 +1,7 @@
 package org.d3m.core.ic;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.function.DoubleUnaryOperator;
 import org.d3m.core.field.Box;
@@ -43,6 +44,29 @@ class LptTest {
                 assertEquals(0, psi2.c()[d][i], 1e-6);
             }
         }
+    }
+
+    /**
+     * FastPM's kernel: delta = A cos(k x) gives Psi1 = -(A K / k^2) sin(k x) with the 4-point
+     * finite-difference symbol K = (8 sin(k h) - sin(2 k h)) / (6 h), h = L / n.
+     */
+    @Test
+    void planeWaveWithFastPmKernelUsesTheFiniteDifferenceSymbol() {
+        Box box = new Box(128, 16);
+        double h = box.cell();
+        for (int m : new int[] {1, 5}) {
+            double k = m * box.kFundamental();
+            double kd = (8 * Math.sin(k * h) - Math.sin(2 * k * h)) / (6 * h);
+            float[] deltaK = new Fft(16, 1).forward(field(box, i -> 0.3 * Math.cos(k * q(box, i, 0))));
+            VectorField psi1 = new Lpt(box, 2, LptKernel.FASTPM).psi1(deltaK);
+            for (int i = 0; i < box.cells(); i++) {
+                assertEquals(-0.3 * kd / (k * k) * Math.sin(k * q(box, i, 0)), psi1.x()[i], 1e-5);
+            }
+            assertTrue(kd < k, "the finite difference is weaker than i k");
+        }
+        assertEquals(-3.0 / 7.0, LptKernel.FASTPM.secondOrderGrowth(org.d3m.core.cosmology.GrowthFactors.of(0.3089), 1), 1e-12);
+        assertEquals(0, LptKernel.FASTPM.meshOffset());
+        assertEquals(0.5, LptKernel.EXACT.meshOffset());
     }
 
     /**

@@ -13,6 +13,7 @@ import org.d3m.core.field.Fft;
 import org.d3m.core.field.VectorField;
 import org.d3m.core.ic.GaussianField;
 import org.d3m.core.ic.Lpt;
+import org.d3m.core.ic.LptKernel;
 import org.d3m.core.progress.Progress;
 import org.junit.jupiter.api.Test;
 
@@ -49,11 +50,16 @@ class FastPmSolverTest {
         return Math.sqrt(num / den);
     }
 
+    /**
+     * With the exact kernel (spectral LPT, particles off the mesh nodes) the FastPM factors keep the
+     * fundamental modes on linear growth for any step count. FastPM's own kernel does not: its
+     * lattice effect is reproduced, not removed (FastPmLinearPowerTest, FastPmParityTest).
+     */
     @Test
-    void linearRegimeGrowthIsExactForAnyNumberOfSteps() {
+    void linearRegimeGrowthIsExactForAnyNumberOfStepsWithTheExactKernel() {
         Box box = new Box(128, 32);
         VectorField[] psi = lpt(box, 1e-6, 5);
-        FastPmSolver.Config cfg = FastPmSolver.Config.defaults().withThreads(2);
+        FastPmSolver.Config cfg = FastPmSolver.Config.defaults().withThreads(2).withKernel(LptKernel.EXACT);
         VectorField[] runs = new VectorField[3];
         int[] steps = {1, 3, 10};
         for (int i = 0; i < 3; i++) {
@@ -132,8 +138,8 @@ class FastPmSolverTest {
         VectorField x = Lpt.combine(psi[0], 0.8, psi[1], -0.25);
         float[][] fd = new float[3][box.cells()];
         float[][] sp = new float[3][box.cells()];
-        new ForceMesh(box, 2, OM, 2, false).forces(x, fd);
-        new ForceMesh(box, 2, OM, 2, true).forces(x, sp);
+        new ForceMesh(box, 2, OM, 2, false, 0.5).forces(x, fd);
+        new ForceMesh(box, 2, OM, 2, true, 0.5).forces(x, sp);
         for (int d = 0; d < 3; d++) {
             double num = 0;
             double den = 0;
