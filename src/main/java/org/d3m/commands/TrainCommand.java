@@ -29,6 +29,11 @@ public class TrainCommand implements Command {
     int epochs = 30;
     @Parameter(description = "Adam learning rate (the paper: 1e-4)")
     double learning_rate = 1e-4;
+    @Parameter(choices = {"constant", "cosine"}, description = "learning-rate schedule: constant (the paper) or"
+            + " cosine decay from learning_rate to min_learning_rate over all steps")
+    String lr_schedule = "constant";
+    @Parameter(description = "final learning rate of the cosine schedule")
+    double min_learning_rate = 1e-5;
     @Parameter(description = "weight decay (the paper: 1e-4)")
     double weight_decay = 1e-4;
     @Parameter(description = "seed of the weights, data order and augmentation")
@@ -49,7 +54,8 @@ public class TrainCommand implements Command {
     @Override
     public void run() {
         Trainer.Config c = new Trainer.Config(width, batch, epochs, learning_rate, weight_decay, threads, seed, residual,
-                augment, 0, checkpoint_minutes * 60, device, "train " + CommandLine.of(this));
+                augment, 0, checkpoint_minutes * 60, device, "train " + CommandLine.of(this), lr_schedule,
+                "cosine".equals(lr_schedule) ? min_learning_rate : learning_rate);
         Trainer.Result r = Trainer.train(dataset.toPath(), output_dir.toPath(), c, CommandProgress.get());
         summary = String.format(Locale.ROOT,
                 "%s: best validation MSE %.5g (Mpc/h)^2 at epoch %d, identity (ZA) %.5g, %d steps on %s; best model %s",

@@ -18,7 +18,7 @@ import org.d3m.core.field.Parallel;
  */
 public final class Adam {
 
-    private final double lr;
+    private double lr;
     private final double beta1;
     private final double beta2;
     private final double eps;
@@ -44,6 +44,19 @@ public final class Adam {
             m[i] = new float[Math.toIntExact(sizes[i])];
             v[i] = new float[Math.toIntExact(sizes[i])];
         }
+    }
+
+    /** The learning rate of the next steps (a schedule sets it before each step). */
+    public void setLearningRate(double rate) {
+        if (!(rate > 0) || Double.isInfinite(rate)) {
+            throw new IllegalArgumentException("learning rate must be > 0, got " + rate);
+        }
+        this.lr = rate;
+    }
+
+    /** The learning rate in use. */
+    public double learningRate() {
+        return lr;
     }
 
     /** Steps taken so far. */

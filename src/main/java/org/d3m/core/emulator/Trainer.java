@@ -39,6 +39,9 @@ public final class Trainer {
     public static final String BEST = "best.d3mw";
     public static final String FINAL = "final.d3mw";
     public static final String CHECKPOINT = "checkpoint.d3mc";
+    /** Learning-rate schedules. */
+    public static final String CONSTANT = "constant";
+    public static final String COSINE = "cosine";
     static final int CKPT_MAGIC = 0x44334d43;
 
     private Trainer() {
@@ -50,7 +53,10 @@ public final class Trainer {
      * @param width                  base channel count (64 in the paper)
      * @param batch                  samples per step
      * @param epochs                 passes over the training split
-     * @param learningRate           Adam learning rate (paper 1e-4)
+     * @param learningRate           Adam learning rate (paper 1e-4); the peak of a cosine schedule
+     * @param schedule               "constant" (the paper) or "cosine": the rate falls from
+     *                               {@code learningRate} to {@code minLearningRate} over all steps
+     * @param minLearningRate        the cosine schedule's final rate
      * @param weightDecay            L2 weight decay added to the gradient (paper 1e-4)
      * @param threads                libtorch intra-op threads (&lt; 1: one per core)
      * @param seed                   seed of the initial weights, data order and augmentation
@@ -63,7 +69,15 @@ public final class Trainer {
      */
     public record Config(int width, int batch, int epochs, double learningRate, double weightDecay, int threads,
             long seed, boolean residual, boolean augment, int checkpointEverySteps, double checkpointEverySeconds,
-            String device, String notes) {
+            String device, String notes, String schedule, double minLearningRate) {
+
+        /** Settings with a constant learning rate. */
+        public Config(int width, int batch, int epochs, double learningRate, double weightDecay, int threads,
+                long seed, boolean residual, boolean augment, int checkpointEverySteps, double checkpointEverySeconds,
+                String device, String notes) {
+            this(width, batch, epochs, learningRate, weightDecay, threads, seed, residual, augment, checkpointEverySteps,
+                    checkpointEverySeconds, device, notes, CONSTANT, learningRate);
+        }
 
         public Config {
             if (width < 1 || width > 1024) {
@@ -83,6 +97,31 @@ public final class Trainer {
             }
             device = device == null ? "cpu" : device;
             notes = notes == null ? "" : notes;
+            schedule = schedule == null ? CONSTANT : schedule;
+            if (!schedule.equals(CONSTANT) && !schedule.equals(COSINE)) {
+                throw new IllegalArgumentException("lr_schedule must be constant or cosine, got '" + schedule + "'");
+            }
+            if (schedule.equals(COSINE) && !(minLearningRate > 0 && minLearningRate <= learningRate)) {
+                throw new IllegalArgumentException("min_learning_rate must be in (0, learning_rate], got " + minLearningRate);
+            }
+        }
+
+        /**
+         * The learning rate of global step {@code step} (0-based) of {@code totalSteps}: constant,
+         * or {@code min + (max - min) (1 + cos(pi step / totalSteps)) / 2}.
+         */
+        public double learningRateAt(long step, long totalSteps) {
+            if (schedule.equals(CONSTANT) || totalSteps <= 1) {
+                return learningRate;
+            }
+            double x = Math.min(1, (double) step / (totalSteps - 1));
+            return minLearningRate + (learningRate - minLearningRate) * 0.5 * (1 + Math.cos(Math.PI * x));
+        }
+
+        /** A copy with a cosine schedule from the learning rate down to {@code min}. */
+        public Config withCosineSchedule(double min) {
+            return new Config(width, batch, epochs, learningRate, weightDecay, threads, seed, residual, augment,
+                    checkpointEverySteps, checkpointEverySeconds, device, notes, COSINE, min);
         }
 
         /** The paper's settings (width 64, lr 1e-4, wd 1e-4) with batch 4, 30 epochs, checkpoints every 5 min. */
@@ -92,63 +131,69 @@ public final class Trainer {
 
         public Config withWidth(int w) {
             return new Config(w, batch, epochs, learningRate, weightDecay, threads, seed, residual, augment,
-                    checkpointEverySteps, checkpointEverySeconds, device, notes);
+                    checkpointEverySteps, checkpointEverySeconds, device, notes, schedule, minLearningRate);
         }
 
         public Config withBatch(int b) {
             return new Config(width, b, epochs, learningRate, weightDecay, threads, seed, residual, augment,
-                    checkpointEverySteps, checkpointEverySeconds, device, notes);
+                    checkpointEverySteps, checkpointEverySeconds, device, notes, schedule, minLearningRate);
         }
 
         public Config withEpochs(int e) {
             return new Config(width, batch, e, learningRate, weightDecay, threads, seed, residual, augment,
-                    checkpointEverySteps, checkpointEverySeconds, device, notes);
+                    checkpointEverySteps, checkpointEverySeconds, device, notes, schedule, minLearningRate);
         }
 
         public Config withLearningRate(double lr) {
             return new Config(width, batch, epochs, lr, weightDecay, threads, seed, residual, augment,
-                    checkpointEverySteps, checkpointEverySeconds, device, notes);
+                    checkpointEverySteps, checkpointEverySeconds, device, notes, schedule,
+                    schedule.equals(CONSTANT) ? lr : minLearningRate);
         }
 
         public Config withSeed(long s) {
             return new Config(width, batch, epochs, learningRate, weightDecay, threads, s, residual, augment,
-                    checkpointEverySteps, checkpointEverySeconds, device, notes);
+                    checkpointEverySteps, checkpointEverySeconds, device, notes, schedule, minLearningRate);
         }
 
         public Config withThreads(int t) {
             return new Config(width, batch, epochs, learningRate, weightDecay, t, seed, residual, augment,
-                    checkpointEverySteps, checkpointEverySeconds, device, notes);
+                    checkpointEverySteps, checkpointEverySeconds, device, notes, schedule, minLearningRate);
         }
 
         public Config withResidual(boolean r) {
             return new Config(width, batch, epochs, learningRate, weightDecay, threads, seed, r, augment,
-                    checkpointEverySteps, checkpointEverySeconds, device, notes);
+                    checkpointEverySteps, checkpointEverySeconds, device, notes, schedule, minLearningRate);
         }
 
         public Config withAugment(boolean a) {
             return new Config(width, batch, epochs, learningRate, weightDecay, threads, seed, residual, a,
-                    checkpointEverySteps, checkpointEverySeconds, device, notes);
+                    checkpointEverySteps, checkpointEverySeconds, device, notes, schedule, minLearningRate);
         }
 
         public Config withCheckpointEvery(int steps, double seconds) {
             return new Config(width, batch, epochs, learningRate, weightDecay, threads, seed, residual, augment,
-                    steps, seconds, device, notes);
+                    steps, seconds, device, notes, schedule, minLearningRate);
         }
 
         public Config withDevice(String d) {
             return new Config(width, batch, epochs, learningRate, weightDecay, threads, seed, residual, augment,
-                    checkpointEverySteps, checkpointEverySeconds, d, notes);
+                    checkpointEverySteps, checkpointEverySeconds, d, notes, schedule, minLearningRate);
         }
 
         public Config withNotes(String n) {
             return new Config(width, batch, epochs, learningRate, weightDecay, threads, seed, residual, augment,
-                    checkpointEverySteps, checkpointEverySeconds, device, n);
+                    checkpointEverySteps, checkpointEverySeconds, device, n, schedule, minLearningRate);
         }
 
-        /** The settings a resumed run must share with the checkpoint (not epochs, threads, intervals). */
+        /**
+         * The settings a resumed run must share with the checkpoint (not epochs, threads, intervals; a
+         * cosine schedule stretches to the new epoch count).
+         */
         String fingerprint(Box box, int trainCount) {
+            String lr = schedule.equals(CONSTANT) ? String.valueOf(learningRate)
+                    : "cosine(" + learningRate + "->" + minLearningRate + ")";
             return String.format(Locale.ROOT, "w=%d b=%d lr=%s wd=%s seed=%d res=%b aug=%b grid=%d box=%s train=%d",
-                    width, batch, learningRate, weightDecay, seed, residual, augment, box.n(), box.size(), trainCount);
+                    width, batch, lr, weightDecay, seed, residual, augment, box.n(), box.size(), trainCount);
         }
     }
 
@@ -219,6 +264,7 @@ public final class Trainer {
                     int from = st.stepInEpoch * config.batch();
                     int b = Math.min(config.batch(), trainSet.size() - from);
                     float[][] xy = batch(data, trainSet, order, from, b, n, config, st.epoch, st.stepInEpoch);
+                    adam.setLearningRate(config.learningRateAt(st.globalStep, totalSteps));
                     double loss = session.trainStep(xy[0], xy[1], b, n, adam);
                     if (!Double.isFinite(loss)) {
                         throw new IllegalStateException("training diverged (loss " + loss + ") at step " + st.globalStep);

@@ -158,4 +158,23 @@ class TrainerTest {
         assertThrows(IllegalArgumentException.class, () -> Trainer.train(tmp.resolve("none"), tmp.resolve("o"),
                 Trainer.Config.defaults(), Progress.NONE));
     }
+
+    /** The cosine schedule runs from the peak rate to the floor, monotonically; constant stays put. */
+    @Test
+    void cosineScheduleFallsFromPeakToFloor() {
+        Trainer.Config c = Trainer.Config.defaults().withLearningRate(1e-3).withCosineSchedule(1e-5);
+        long total = 1000;
+        assertEquals(1e-3, c.learningRateAt(0, total), 1e-15);
+        assertEquals(1e-5, c.learningRateAt(total - 1, total), 1e-15);
+        assertEquals(0.5 * (1e-3 + 1e-5), c.learningRateAt((total - 1) / 2, total), 1e-6);
+        double last = Double.POSITIVE_INFINITY;
+        for (long t = 0; t < total; t += 37) {
+            double lr = c.learningRateAt(t, total);
+            assertTrue(lr <= last && lr >= 1e-5, "step " + t + ": " + lr);
+            last = lr;
+        }
+        assertEquals(2e-4, Trainer.Config.defaults().withLearningRate(2e-4).learningRateAt(500, total), 0);
+        assertThrows(IllegalArgumentException.class, () -> Trainer.Config.defaults().withLearningRate(1e-3).withCosineSchedule(2e-3));
+        assertTrue(c.fingerprint(new org.d3m.core.field.Box(64, 16), 8).contains("cosine(0.001->1.0E-5)"));
+    }
 }
