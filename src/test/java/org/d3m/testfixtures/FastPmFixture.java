@@ -60,13 +60,19 @@ public final class FastPmFixture {
         return new SimulationSetup(new Box(BOX, GRID), c, null, Double.NaN, 0, threads).withLinearDensity(linearDelta());
     }
 
-    /** rms over particles of the periodic difference a - b, divided by the rms of b. */
+    /** rms over particles of the periodic difference a - b of two displacements, divided by the rms of b. */
     public static double relativeRms(VectorField a, VectorField b) {
+        return relativeRms(a, b, true);
+    }
+
+    /** rms of a - b (wrapped into the box when {@code periodic}: displacements, not velocities) over rms of b. */
+    public static double relativeRms(VectorField a, VectorField b, boolean periodic) {
         double num = 0;
         double den = 0;
         for (int d = 0; d < 3; d++) {
             for (int i = 0; i < a.c()[d].length; i++) {
-                double diff = a.box().wrapCentered(a.c()[d][i] - b.c()[d][i]);
+                double raw = a.c()[d][i] - b.c()[d][i];
+                double diff = periodic ? a.box().wrapCentered(raw) : raw;
                 num += diff * diff;
                 den += (double) b.c()[d][i] * b.c()[d][i];
             }
