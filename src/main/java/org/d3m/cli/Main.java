@@ -8,6 +8,7 @@ import java.util.Map;
 import org.d3m.core.io.Provenance;
 import org.d3m.ij.CommandProgress;
 import org.d3m.ij.Commands;
+import org.d3m.ij.FieldImgs;
 import org.d3m.ij.ParamText;
 import org.scijava.Context;
 import org.scijava.command.CommandInfo;
@@ -150,6 +151,9 @@ public final class Main {
         }
         StringBuilder outs = new StringBuilder();
         for (ModuleItem<?> item : info.outputs()) {
+            if (FieldImgs.isImg(item)) {
+                continue; // ImgLib2 views of the image outputs, for scripts
+            }
             outs.append(outs.length() > 0 ? ", " : "").append(item.getName())
                     .append(item.getType() == String.class ? " (printed)" : " (ImageJ only)");
         }

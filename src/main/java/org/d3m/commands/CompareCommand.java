@@ -5,12 +5,16 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.real.FloatType;
 import org.d3m.core.analysis.Comparison;
 import org.d3m.core.analysis.ComparisonTable;
 import org.d3m.core.field.VectorField;
 import org.d3m.ij.CommandProgress;
+import org.d3m.ij.FieldImgs;
 import org.d3m.ij.FieldSource;
 import org.scijava.ItemIO;
+import org.scijava.ItemVisibility;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -44,21 +48,29 @@ public class CompareCommand implements Command {
     @Parameter(type = ItemIO.OUTPUT)
     String summary;
 
+    // ImgLib2 images for scripts and Java callers (see FieldImgs); not keys of the CLI, dialogs or macros
+    @Parameter(required = false, persist = false, autoFill = false, visibility = ItemVisibility.INVISIBLE,
+            description = "true displacement (x, y, z, c) [Mpc/h] instead of truth; needs box_size")
+    RandomAccessibleInterval<FloatType> truth_img;
+    @Parameter(required = false, persist = false, autoFill = false, visibility = ItemVisibility.INVISIBLE,
+            description = "predicted displacement instead of prediction")
+    RandomAccessibleInterval<FloatType> prediction_img;
+
     @Override
     public void run() {
         Path dir = Outputs.given(output_dir) ? ComparisonReport.folder(output_dir) : null;
         String[] inputs = {prediction, prediction2, prediction3};
         String[] given = names == null || names.isBlank() ? new String[0] : names.split(",");
         Comparison c = new Comparison(Comparison.Settings.paper(threads).withThreePoint(three_point));
-        Comparison.Truth t = c.truth(FieldSource.vector(truth, box_size));
+        Comparison.Truth t = c.truth(FieldImgs.vector(truth_img, truth, box_size));
         List<Comparison.Result> results = new ArrayList<>();
         for (int i = 0; i < inputs.length; i++) {
-            if (inputs[i] == null || inputs[i].isBlank()) {
+            if ((inputs[i] == null || inputs[i].isBlank()) && !(i == 0 && prediction_img != null)) {
                 continue;
             }
             CommandProgress.get().report((i + 0.5) / inputs.length, "comparing prediction " + (i + 1));
             String name = i < given.length && !given[i].isBlank() ? given[i].trim() : "pred" + (i + 1);
-            VectorField p = FieldSource.vector(inputs[i], box_size);
+            VectorField p = FieldImgs.vector(i == 0 ? prediction_img : null, inputs[i], box_size);
             results.add(c.compare(name, p, t));
         }
         ComparisonTable tab = new ComparisonTable(c.settings().kProbe());

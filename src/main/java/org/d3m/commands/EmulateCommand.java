@@ -2,6 +2,8 @@ package org.d3m.commands;
 
 import ij.ImagePlus;
 import java.io.File;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.real.FloatType;
 import org.d3m.core.emulator.Emulator;
 import org.d3m.core.field.ScalarField;
 import org.d3m.core.field.VectorField;
@@ -12,8 +14,10 @@ import org.d3m.ij.CommandProgress;
 import org.d3m.ij.CommandProvenance;
 import org.d3m.ij.FieldFiles;
 import org.d3m.ij.FieldImages;
+import org.d3m.ij.FieldImgs;
 import org.d3m.ij.FieldSource;
 import org.scijava.ItemIO;
+import org.scijava.ItemVisibility;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -41,6 +45,13 @@ public class EmulateCommand extends LinearInputParameters {
     @Parameter(type = ItemIO.OUTPUT)
     String summary;
 
+    // ImgLib2 images for scripts and Java callers (see FieldImgs); not keys of the CLI, dialogs or macros
+    @Parameter(required = false, persist = false, autoFill = false, visibility = ItemVisibility.INVISIBLE,
+            description = "ZA displacement (x, y, z, c) [Mpc/h] instead of input; box_size is its side")
+    RandomAccessibleInterval<FloatType> input_img;
+    @Parameter(type = ItemIO.OUTPUT)
+    RandomAccessibleInterval<FloatType> displacement_img;
+
     @Override
     public void run() {
         if (!Outputs.given(model)) {
@@ -49,14 +60,14 @@ public class EmulateCommand extends LinearInputParameters {
         }
         SimulationSetup s = setup();
         checkBeforeRun(s, 0, output, density_output);
-        boolean generate = input == null || input.isBlank();
+        boolean generate = (input == null || input.isBlank()) && input_img == null;
         try (Emulator emulator = Emulator.load(model.toPath(), device)) {
             if (!emulator.meta().kernel().equals(s.kernel().key())) {
                 throw new IllegalArgumentException("model " + model.getName() + " was trained on kernel="
                         + emulator.meta().kernel() + " fields, not kernel=" + s.kernel().key()
                         + "; pass kernel=" + emulator.meta().kernel() + " or a model trained on " + s.kernel().key() + " fields");
             }
-            VectorField za = generate ? new Realization(s).lpt(1, 1) : FieldSource.vector(input, box_size);
+            VectorField za = generate ? new Realization(s).lpt(1, 1) : FieldImgs.vector(input_img, input, box_size);
             VectorField psi = emulator.predict(za, CommandProgress.get());
             Provenance p = CommandProvenance.of(this, "D3M displacement").put("device", emulator.describeDevice())
                     .put("model_width", emulator.meta().width());
@@ -70,6 +81,7 @@ public class EmulateCommand extends LinearInputParameters {
                 FieldFiles.write(density_output, delta, CommandProvenance.of(this, "D3M CIC density")
                         .put("device", emulator.describeDevice()));
             }
+            displacement_img = FieldImgs.of(displacement);
             summary = Outputs.describe("D3M displacement", psi, output) + " on " + emulator.describeDevice();
         }
     }

@@ -2,10 +2,13 @@ package org.d3m.commands;
 
 import ij.ImagePlus;
 import java.io.File;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.real.FloatType;
 import org.d3m.core.field.ScalarField;
 import org.d3m.core.field.VectorField;
 import org.d3m.core.sim.Realization;
 import org.d3m.core.sim.SimulationSetup;
+import org.d3m.ij.FieldImgs;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -26,6 +29,12 @@ public class InitialConditionsCommand extends LinearInputParameters {
     @Parameter(type = ItemIO.OUTPUT)
     String summary;
 
+    // ImgLib2 images for scripts and Java callers (see FieldImgs); not keys of the CLI, dialogs or macros
+    @Parameter(type = ItemIO.OUTPUT)
+    RandomAccessibleInterval<FloatType> density_img;
+    @Parameter(type = ItemIO.OUTPUT)
+    RandomAccessibleInterval<FloatType> displacement_img;
+
     @Override
     public void run() {
         SimulationSetup s = setup();
@@ -35,7 +44,9 @@ public class InitialConditionsCommand extends LinearInputParameters {
         VectorField za = r.psi1();
         density = Outputs.scalar(this, delta, "linear density", Outputs.title("linear density", this, s, "z=0"), output);
         displacement = Outputs.vector(this, za, "ZA displacement", s, "z=0", displacement_output);
-        String spectrum = linearInputGiven() ? "linear field from " + linear_input
+        density_img = FieldImgs.of(density);
+        displacement_img = FieldImgs.of(displacement);
+        String spectrum = linearInputGiven() ? "linear field from " + source(s)
                 : String.format(java.util.Locale.ROOT, "sigma8 %.4f (%s)", r.power().sigma8(), r.power().describe());
         summary = String.format(java.util.Locale.ROOT, "%s; %s; %s", spectrum,
                 Outputs.describe("linear density", delta, output), Outputs.describe("ZA displacement", za, displacement_output));

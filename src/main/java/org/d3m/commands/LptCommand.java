@@ -2,9 +2,12 @@ package org.d3m.commands;
 
 import ij.ImagePlus;
 import java.io.File;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.real.FloatType;
 import org.d3m.core.field.VectorField;
 import org.d3m.core.sim.Realization;
 import org.d3m.core.sim.SimulationSetup;
+import org.d3m.ij.FieldImgs;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -25,6 +28,10 @@ public class LptCommand extends LinearInputParameters {
     @Parameter(type = ItemIO.OUTPUT)
     String summary;
 
+    // ImgLib2 images for scripts and Java callers (see FieldImgs); not keys of the CLI, dialogs or macros
+    @Parameter(type = ItemIO.OUTPUT)
+    RandomAccessibleInterval<FloatType> displacement_img;
+
     @Override
     public void run() {
         SimulationSetup s = setup();
@@ -36,6 +43,7 @@ public class LptCommand extends LinearInputParameters {
         VectorField v = new Realization(s).lpt(order, a);
         String what = order == 1 ? "ZA displacement" : "2LPT displacement";
         displacement = Outputs.vector(this, v, what, s, "z=" + Outputs.number(redshift), output);
+        displacement_img = FieldImgs.of(displacement);
         summary = Outputs.describe(what, v, output);
     }
 }

@@ -2,6 +2,8 @@ package org.d3m.commands;
 
 import ij.ImagePlus;
 import java.io.File;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.real.FloatType;
 import org.d3m.core.field.ScalarField;
 import org.d3m.core.field.VectorField;
 import org.d3m.core.io.MemoryCheck;
@@ -9,8 +11,10 @@ import org.d3m.core.sim.Realization;
 import org.d3m.ij.CommandProvenance;
 import org.d3m.ij.FieldFiles;
 import org.d3m.ij.FieldImages;
+import org.d3m.ij.FieldImgs;
 import org.d3m.ij.FieldSource;
 import org.scijava.ItemIO;
+import org.scijava.ItemVisibility;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -38,6 +42,13 @@ public class PaintDensityCommand implements Command {
     @Parameter(type = ItemIO.OUTPUT)
     String summary;
 
+    // ImgLib2 images for scripts and Java callers (see FieldImgs); not keys of the CLI, dialogs or macros
+    @Parameter(required = false, persist = false, autoFill = false, visibility = ItemVisibility.INVISIBLE,
+            description = "displacement (x, y, z, c) [Mpc/h] instead of input; needs box_size")
+    RandomAccessibleInterval<FloatType> input_img;
+    @Parameter(type = ItemIO.OUTPUT)
+    RandomAccessibleInterval<FloatType> density_img;
+
     @Override
     public void run() {
         if (mesh_factor < 1 || mesh_factor > 8) {
@@ -46,14 +57,16 @@ public class PaintDensityCommand implements Command {
         if (Outputs.given(output)) {
             FieldFiles.checkWritable(output);
         }
-        VectorField psi = FieldSource.vector(input, box_size);
+        VectorField psi = FieldImgs.vector(input_img, input, box_size);
         MemoryCheck.require(MemoryCheck.floatArrays(2, psi.box().refined(mesh_factor).cells()), "density mesh");
         ScalarField delta = Realization.density(psi, mesh_factor, threads);
-        String title = "CIC density of " + (input.equals(FieldSource.CURRENT) ? "current image" : new File(input).getName());
+        String title = "CIC density of " + (input_img != null ? "ImgLib2 image"
+                : input.equals(FieldSource.CURRENT) ? "current image" : new File(input).getName());
         density = Outputs.scalar(this, delta, "CIC density", title, output);
         if (log_view) {
             log_density = FieldImages.logDensity(delta, "log10(1+delta) " + title, CommandProvenance.of(this, "log density").toInfo());
         }
+        density_img = FieldImgs.of(density);
         summary = Outputs.describe("CIC density", delta, output);
     }
 }

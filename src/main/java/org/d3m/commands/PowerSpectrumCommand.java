@@ -6,12 +6,16 @@ import java.io.File;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.real.FloatType;
 import org.d3m.core.analysis.PowerSpectrum;
 import org.d3m.core.analysis.Spectrum;
 import org.d3m.core.field.ScalarField;
 import org.d3m.core.field.VectorField;
+import org.d3m.ij.FieldImgs;
 import org.d3m.ij.FieldSource;
 import org.scijava.ItemIO;
+import org.scijava.ItemVisibility;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -44,14 +48,23 @@ public class PowerSpectrumCommand implements Command {
     @Parameter(type = ItemIO.OUTPUT)
     String summary;
 
+    // ImgLib2 images for scripts and Java callers (see FieldImgs); not keys of the CLI, dialogs or macros
+    @Parameter(required = false, persist = false, autoFill = false, visibility = ItemVisibility.INVISIBLE,
+            description = "field (x, y, z) or (x, y, z, c) instead of input; needs box_size")
+    RandomAccessibleInterval<FloatType> input_img;
+    @Parameter(required = false, persist = false, autoFill = false, visibility = ItemVisibility.INVISIBLE,
+            description = "second field instead of input2")
+    RandomAccessibleInterval<FloatType> input2_img;
+
     @Override
     public void run() {
         if (!(dk > 0)) {
             throw new IllegalArgumentException("dk must be > 0 h/Mpc, got " + dk);
         }
         SpectrumTables.checkWritable(output, plot_output);
-        Object a = Inputs.field(input, box_size);
-        Object b = input2 == null || input2.isBlank() ? null : Inputs.field(input2, box_size);
+        Object a = input_img != null ? FieldImgs.field(input_img, box_size) : Inputs.field(input, box_size);
+        Object b = input2_img != null ? FieldImgs.field(input2_img, box_size)
+                : input2 == null || input2.isBlank() ? null : Inputs.field(input2, box_size);
         Map<String, Spectrum> spectra = new LinkedHashMap<>();
         if (a instanceof VectorField va) {
             PowerSpectrum ps = new PowerSpectrum(va.box(), dk, threads);
@@ -75,9 +88,9 @@ public class PowerSpectrumCommand implements Command {
         String unit = SpectrumTables.unit(a instanceof VectorField);
         table = SpectrumTables.table(spectra, output, unit);
         Map<String, Spectrum> legend = new LinkedHashMap<>();
-        legend.put(Outputs.inputName(input), spectra.get("P_1"));
+        legend.put(input_img != null ? "input_img" : Outputs.inputName(input), spectra.get("P_1"));
         if (b != null) {
-            legend.put(Outputs.inputName(input2) + " ", spectra.get("P_2"));
+            legend.put((input2_img != null ? "input2_img" : Outputs.inputName(input2)) + " ", spectra.get("P_2"));
         }
         plot = SpectrumTables.plot("P(k) of " + kind, legend, plot_output, unit);
         Spectrum s1 = spectra.get("P_1");

@@ -2,11 +2,13 @@ package org.d3m.commands;
 
 import ij.ImagePlus;
 import java.io.File;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.real.FloatType;
 import org.d3m.core.pm.FastPmSolver;
 import org.d3m.core.sim.Realization;
 import org.d3m.core.sim.SimulationSetup;
 import org.d3m.ij.CommandProgress;
-
+import org.d3m.ij.FieldImgs;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -31,6 +33,10 @@ public class SimulateCommand extends LinearInputParameters {
     @Parameter(type = ItemIO.OUTPUT)
     String summary;
 
+    // ImgLib2 images for scripts and Java callers (see FieldImgs); not keys of the CLI, dialogs or macros
+    @Parameter(type = ItemIO.OUTPUT)
+    RandomAccessibleInterval<FloatType> displacement_img;
+
     @Override
     public void run() {
         SimulationSetup s = setup();
@@ -41,6 +47,7 @@ public class SimulateCommand extends LinearInputParameters {
         if (Outputs.given(momentum_output)) {
             Outputs.vector(this, r.momentum(), "FastPM momentum", s, "z=0", momentum_output);
         }
+        displacement_img = FieldImgs.of(displacement);
         summary = Outputs.describe("FastPM displacement", r.displacement(), output);
     }
 }

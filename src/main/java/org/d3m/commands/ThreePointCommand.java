@@ -2,13 +2,17 @@ package org.d3m.commands;
 
 import java.io.File;
 import java.util.Locale;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.real.FloatType;
 import org.d3m.core.analysis.Multipoles;
 import org.d3m.core.analysis.Particles;
 import org.d3m.core.analysis.ThreePoint;
 import org.d3m.core.field.VectorField;
 import org.d3m.core.io.AtomicFiles;
+import org.d3m.ij.FieldImgs;
 import org.d3m.ij.FieldSource;
 import org.scijava.ItemIO;
+import org.scijava.ItemVisibility;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -34,12 +38,17 @@ public class ThreePointCommand implements Command {
     @Parameter(type = ItemIO.OUTPUT)
     String summary;
 
+    // ImgLib2 images for scripts and Java callers (see FieldImgs); not keys of the CLI, dialogs or macros
+    @Parameter(required = false, persist = false, autoFill = false, visibility = ItemVisibility.INVISIBLE,
+            description = "displacement (x, y, z, c) [Mpc/h] instead of input; needs box_size")
+    RandomAccessibleInterval<FloatType> input_img;
+
     @Override
     public void run() {
         if (Outputs.given(output)) {
             AtomicFiles.checkWritable(output.toPath());
         }
-        VectorField psi = FieldSource.vector(input, box_size);
+        VectorField psi = FieldImgs.vector(input_img, input, box_size);
         ThreePoint tp = new ThreePoint(psi.box().size(), r_max, bins, lmax, threads);
         double[][] x = Particles.positions(psi);
         long t0 = System.nanoTime();

@@ -2,6 +2,8 @@ package org.d3m.ij;
 
 import java.lang.reflect.Field;
 
+import net.imglib2.RandomAccessibleInterval;
+
 import org.d3m.core.io.Provenance;
 import org.scijava.ItemIO;
 import org.scijava.plugin.Parameter;
@@ -12,7 +14,8 @@ import org.scijava.service.Service;
  * Provenance of a command's outputs as a core {@link Provenance}: {@code what}, version, time,
  * then {@code command} (the plugin name) and every user input with its value, read from the
  * command's {@code @Parameter} input fields and keyed by field name (the CLI/macro key), values
- * written exactly as the CLI would read them back.
+ * written exactly as the CLI would read them back. An ImgLib2 input is recorded by its extent
+ * ("ImgLib2 image 32x32x32x3") when given.
  */
 public final class CommandProvenance {
 
@@ -30,6 +33,10 @@ public final class CommandProvenance {
         for (Class<?> c = command.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
             for (Field f : c.getDeclaredFields()) {
                 Parameter a = f.getAnnotation(Parameter.class);
+                if (a != null && a.type() != ItemIO.OUTPUT && RandomAccessibleInterval.class.isAssignableFrom(f.getType())) {
+                    imgInput(p, f, command);
+                    continue;
+                }
                 if (a == null || a.type() == ItemIO.OUTPUT || Service.class.isAssignableFrom(f.getType())
                         || !ParamText.supports(f.getType()) || p.get(f.getName()) != null) {
                     continue;
@@ -43,5 +50,17 @@ public final class CommandProvenance {
             }
         }
         return p;
+    }
+
+    /** An ImgLib2 input ({@link FieldImgs}) has no text form: its extent, when given. */
+    private static void imgInput(Provenance p, Field f, Object command) {
+        try {
+            f.setAccessible(true);
+            if (f.get(command) instanceof RandomAccessibleInterval<?> img) {
+                p.put(f.getName(), "ImgLib2 image " + FieldImgs.shape(img));
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            p.put(f.getName(), "?");
+        }
     }
 }
