@@ -1,38 +1,21 @@
-# D3M for Fiji: a SciJava script (Jython) for the pipeline ZA -> 2LPT -> FastPM -> compare,
-# with the same keys as ./d3m and the macros (./d3m help lpt, simulate, compare).
-# In Fiji: File > New > Script..., Language > Python (Jython), paste, Run. Needs Fiji's
-# scripting-jython (not on Maven Central: a documented example, its keys checked by
-# org.d3m.ij.ScriptTemplatesTest). See Simulate_FastPM.groovy for what `True` means.
+# D3M for Fiji, a SciJava script (Jython): ZA and 2LPT against FastPM for one seed, the paper's
+# Table 1, through the org.d3m.api facade.
+# In Fiji: File > New > Script..., Language > Python (Jython), paste, Run.
+# Fiji's script languages are not on Maven Central, so this file cannot run in the tests; every
+# D3M call in it is made, the same way, by src/test/java/org/d3m/api/ScriptingExample.java, which
+# does run in them (org.d3m.api.ScriptsTest checks that).
 
-#@ CommandService cs
-#@ File (label = "Output folder", style = "directory") out_dir
 #@ Long (label = "Seed", value = 7) seed
+#@ Boolean (label = "3PCF residual (about 10 s per field)", value = False) three_point
 #@output String summary
 
-import os
-from java.io import File
+from java.util import LinkedHashMap
+from org.d3m.api import D3m
 
-def path(name):
-    return File(out_dir, name)
-
-lines = []
-m = cs.run("org.d3m.commands.LptCommand", True,
-           "grid", 32, "box_size", 128.0, "seed", seed, "order", 1, "redshift", 0.0,
-           "output", path("za.tif")).get()
-lines.append(m.getOutput("summary"))
-m = cs.run("org.d3m.commands.LptCommand", True,
-           "grid", 32, "box_size", 128.0, "seed", seed, "order", 2, "redshift", 0.0,
-           "output", path("2lpt.tif")).get()
-lines.append(m.getOutput("summary"))
-m = cs.run("org.d3m.commands.SimulateCommand", True,
-           "grid", 32, "box_size", 128.0, "seed", seed, "steps", 10, "a_start", 0.1,
-           "mesh_factor", 2, "output", path("fastpm.tif")).get()
-lines.append(m.getOutput("summary"))
-m = cs.run("org.d3m.commands.CompareCommand", True,
-           "truth", path("fastpm.tif").getPath(),
-           "prediction", path("za.tif").getPath(),
-           "prediction2", path("2lpt.tif").getPath(),
-           "names", "ZA,2LPT", "three_point", False,
-           "output_dir", path("compare")).get()
-lines.append(m.getOutput("summary"))
-summary = "\n".join(lines)
+sim = D3m.paper(seed)                  # 128 Mpc/h, 32^3 particles, Planck 2015
+truth = sim.simulate()                 # FastPM displacement at z = 0, axes (x, y, z, c) [Mpc/h]
+predictions = LinkedHashMap()          # keeps the rows in this order
+predictions.put("ZA", sim.za())
+predictions.put("2LPT", sim.lpt2())
+table = D3m.compare(truth, predictions, sim.boxSize(), three_point)
+summary = table.toString()
