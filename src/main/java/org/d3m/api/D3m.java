@@ -52,9 +52,10 @@ import org.d3m.core.sim.SimulationSetup;
  * RandomAccessibleInterval<FloatType> delta = D3m.paintDensity(psi, sim.boxSize());
  * Spectrum pk = D3m.powerSpectrum(delta, sim.boxSize());              // k [h/Mpc], p [(Mpc/h)^3]
  * }</pre>
- * The generators of one object share its initial conditions (the linear field and its LPT
- * displacements are computed once, then kept: 4 n^3 floats per kind), so {@code za()},
- * {@code lpt2()} and {@code simulate()} on the same object cost one set of initial conditions.
+ * The generators of one object share its initial conditions (the linear field's spectrum and its
+ * first- and second-order LPT displacements are computed once, then kept: about 7 n^3 floats), so
+ * {@code za()}, {@code lpt2()} and {@code simulate()} on the same object cost one set of initial
+ * conditions.
  * Results are bit-identical whatever the thread count. Errors are IllegalArgumentExceptions with
  * one-line messages.
  */
