@@ -3,10 +3,7 @@ package org.d3m.ij;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 
 import ij.ImagePlus;
@@ -18,6 +15,7 @@ import org.d3m.core.field.VectorField;
 import org.d3m.core.io.AtomicFiles;
 import org.d3m.core.io.Npy;
 import org.d3m.core.io.Provenance;
+import org.d3m.core.io.TempFiles;
 
 /**
  * Reads and writes fields by file extension:
@@ -107,8 +105,8 @@ public final class FieldFiles {
      */
     public static void writeTiff(ImagePlus imp, File out) {
         AtomicFiles.checkWritable(out.toPath());
-        Path target = out.toPath().toAbsolutePath();
-        Path tmp = io(() -> Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tif"));
+        Path target = io(() -> TempFiles.target(out.toPath()));
+        Path tmp = io(() -> TempFiles.create(target, ".tif"));
         boolean ok = false;
         try {
             FileSaver saver = new FileSaver(imp);
@@ -116,15 +114,11 @@ public final class FieldFiles {
             if (!saved) {
                 throw new IllegalArgumentException("cannot write output " + out + ": ImageJ's TIFF writer failed");
             }
-            run(() -> move(tmp, target));
+            run(() -> TempFiles.commit(tmp, target));
             ok = true;
         } finally {
             if (!ok) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // best effort: the failure itself is reported
-                }
+                TempFiles.discard(tmp);
             }
         }
     }
@@ -150,14 +144,6 @@ public final class FieldFiles {
     private static void requireBox(File in, double boxSize) {
         if (!(boxSize > 0)) {
             throw new IllegalArgumentException(in.getName() + ": a .npy file has no box size; give box_size (Mpc/h)");
-        }
-    }
-
-    private static void move(Path tmp, Path target) throws IOException {
-        try {
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
