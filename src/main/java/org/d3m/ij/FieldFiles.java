@@ -10,6 +10,7 @@ import ij.ImagePlus;
 import ij.io.FileSaver;
 import ij.io.Opener;
 
+import org.d3m.core.field.FieldChecks;
 import org.d3m.core.field.ScalarField;
 import org.d3m.core.field.VectorField;
 import org.d3m.core.io.AtomicFiles;
@@ -81,20 +82,26 @@ public final class FieldFiles {
         sidecar(out, prov);
     }
 
-    /** Reads a scalar field; {@code boxSize} [Mpc/h] is used for .npy and uncalibrated TIFFs. */
+    /**
+     * Reads a scalar field; {@code boxSize} [Mpc/h] is used for .npy and uncalibrated TIFFs. Every
+     * value must be finite ({@link FieldChecks}).
+     */
     public static ScalarField readScalar(File in, double boxSize) {
         if (format(in) == Format.NPY) {
             requireBox(in, boxSize);
-            return io(() -> Npy.readScalar(in.toPath(), boxSize));
+            return FieldChecks.requireFinite(io(() -> Npy.readScalar(in.toPath(), boxSize)), in.getName());
         }
         return FieldImages.toScalar(readTiff(in), boxSize);
     }
 
-    /** Reads a vector field; {@code boxSize} [Mpc/h] is used for .npy and uncalibrated TIFFs. */
+    /**
+     * Reads a vector field; {@code boxSize} [Mpc/h] is used for .npy and uncalibrated TIFFs. Every
+     * value must be finite and |Psi| &lt;= box size ({@link FieldChecks}).
+     */
     public static VectorField readVector(File in, double boxSize) {
         if (format(in) == Format.NPY) {
             requireBox(in, boxSize);
-            return io(() -> Npy.readVector(in.toPath(), boxSize));
+            return FieldChecks.requireDisplacement(io(() -> Npy.readVector(in.toPath(), boxSize)), in.getName());
         }
         return FieldImages.toVector(readTiff(in), boxSize);
     }
