@@ -4,7 +4,6 @@ import java.io.File;
 import org.d3m.core.field.Box;
 import org.d3m.core.io.MemoryCheck;
 import org.d3m.core.sim.SimulationSetup;
-import org.d3m.ij.FieldFiles;
 import org.scijava.plugin.Parameter;
 
 /**
@@ -35,13 +34,16 @@ public abstract class SetupParameters extends CosmologyParameters {
                 seed, threads);
     }
 
-    /** Checks the outputs can be written and the run fits in memory, before any work. */
-    protected static void checkBeforeRun(SimulationSetup s, int meshFactor, File... outputs) {
+    /**
+     * Checks, before any work, that the field outputs can be written ({@link OutputGuard}: none is
+     * an input or another output) and that the run fits in memory.
+     */
+    protected void checkBeforeRun(SimulationSetup s, int meshFactor, File... outputs) {
+        OutputGuard guard = OutputGuard.of(this);
         for (File f : outputs) {
-            if (Outputs.given(f)) {
-                FieldFiles.checkWritable(f);
-            }
+            guard.field(f);
         }
+        guard.check();
         MemoryCheck.require(s.memoryBytes(meshFactor), "grid " + s.box().n() + "^3");
     }
 }
