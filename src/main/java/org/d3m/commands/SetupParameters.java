@@ -13,7 +13,7 @@ import org.scijava.plugin.Parameter;
  */
 public abstract class SetupParameters extends CosmologyParameters {
 
-    @Parameter(description = "side of the periodic box [Mpc/h]")
+    @Parameter(description = "side of the periodic box, 1 to 1e5 [Mpc/h]")
     protected double box_size = 128;
     @Parameter(description = "particles (grid points) per side, even, >= 8")
     protected int grid = 32;

@@ -21,25 +21,6 @@ class TempFilesTest {
     @TempDir
     Path dir;
 
-    /** The PID of a process that has ended. */
-    static long deadPid() throws Exception {
-        Process p = new ProcessBuilder("true").start();
-        p.waitFor();
-        return p.pid();
-    }
-
-    /** Makes a FIFO with mkfifo; skips the test where there is none. */
-    static Path fifo(Path p) throws Exception {
-        Process mk;
-        try {
-            mk = new ProcessBuilder("mkfifo", p.toString()).start();
-        } catch (IOException e) {
-            mk = null;
-        }
-        assumeTrue(mk != null && mk.waitFor() == 0 && Files.exists(p), "mkfifo is not available");
-        return p;
-    }
-
     private List<String> names() throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.map(p -> p.getFileName().toString()).sorted().toList();
@@ -48,7 +29,7 @@ class TempFilesTest {
 
     @Test
     void aWriteRemovesStaleTempFilesOfItsTargetOnly() throws Exception {
-        long dead = deadPid();
+        long dead = SpecialFiles.deadPid();
         long me = ProcessHandle.current().pid();
         String legacy = ".out.npy.8123456789012345678.tmp";       // Files.createTempFile's name, older versions
         String killed = ".out.npy." + dead + "-42.tmp";           // a writer killed by kill -9
@@ -91,7 +72,7 @@ class TempFilesTest {
 
     @Test
     void specialFilesAreNeverReplaced() throws Exception {
-        Path pipe = fifo(dir.resolve("pipe.csv"));
+        Path pipe = SpecialFiles.fifo(dir.resolve("pipe.csv"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AtomicFiles.writeString(pipe, "x"));
         assertEquals("cannot write output " + pipe + ": it is not a regular file (devices, pipes and sockets are never replaced)",
                 e.getMessage());
