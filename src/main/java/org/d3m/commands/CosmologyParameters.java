@@ -51,7 +51,7 @@ public abstract class CosmologyParameters implements Command {
     /** The linear spectrum at z = 0: the table or Eisenstein-Hu, rescaled to sigma8 when asked. */
     protected LinearPower power() {
         Path table = pkPath();
-        Cosmology c = cosmology();
+        Cosmology c = cosmology(); // validates the keys, sigma8 included, also when a table is used
         LinearPower p = table != null ? TabulatedPower.read(table) : new EisensteinHu(c);
         return sigma8 > 0 ? p.rescaledToSigma8(sigma8) : p;
     }

@@ -26,7 +26,7 @@ public record SimulationSetup(Box box, Cosmology cosmology, Path pkFile, double 
 
     /**
      * Checks the box side against [{@link #MIN_BOX_SIZE}, {@link #MAX_BOX_SIZE}] Mpc/h. Far outside
-     * it the numbers stop meaning anything, silently: from about 1e21 Mpc/h the mode amplitudes
+     * it the numbers stop meaning anything, silently: from about 1e25 Mpc/h the mode amplitudes
      * sqrt(P(k) n^3 / V) underflow float32 and the field is exactly zero (box_size=1e30 wrote an
      * all-zero field); long before, the box exceeds the Hubble radius (about 3000 Mpc/h) where a
      * Newtonian periodic box is no model of the Universe. Below 1 Mpc/h the CDM-only spectrum is
