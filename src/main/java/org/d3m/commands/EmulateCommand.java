@@ -50,13 +50,17 @@ public class EmulateCommand extends LinearInputParameters {
         SimulationSetup s = setup();
         checkBeforeRun(s, 0, output, density_output);
         boolean generate = input == null || input.isBlank();
+        VectorField given = generate ? null : FieldSource.vector(input, box_size);
+        if (given != null) {
+            UnusedKeys.requireDefaults(this, "input", given.box());
+        }
         try (Emulator emulator = Emulator.load(model.toPath(), device)) {
             if (!emulator.meta().kernel().equals(s.kernel().key())) {
                 throw new IllegalArgumentException("model " + model.getName() + " was trained on kernel="
                         + emulator.meta().kernel() + " fields, not kernel=" + s.kernel().key()
                         + "; pass kernel=" + emulator.meta().kernel() + " or a model trained on " + s.kernel().key() + " fields");
             }
-            VectorField za = generate ? new Realization(s).lpt(1, 1) : FieldSource.vector(input, box_size);
+            VectorField za = generate ? new Realization(s).lpt(1, 1) : given;
             VectorField psi = emulator.predict(za, CommandProgress.get());
             Provenance p = CommandProvenance.of(this, "D3M displacement").put("device", emulator.describeDevice())
                     .put("model_width", emulator.meta().width());
