@@ -17,6 +17,7 @@ import org.d3m.core.analysis.Spectrum;
 import org.d3m.core.cosmology.Cosmology;
 import org.d3m.core.emulator.Emulator;
 import org.d3m.core.field.Box;
+import org.d3m.core.field.FieldChecks;
 import org.d3m.core.field.ScalarField;
 import org.d3m.core.field.VectorField;
 import org.d3m.core.ic.LptKernel;
@@ -36,7 +37,8 @@ import org.d3m.core.sim.SimulationSetup;
  * here are views of the computed arrays, not copies, so a 256^3 field costs its 64 MB once; writes
  * through a view change the array. Inputs may be any ImgLib2 image of real numbers of the right
  * shape (n^3, or n^3 x 3 with n even); voxel (0, 0, 0) is the image's minimum corner. Images made
- * here are read without a copy, others are copied once. See {@link FieldViews}.
+ * here are read without a copy, others are copied once. See {@link FieldViews}. Input values must
+ * be finite, and a displacement no larger than the box (|Psi| &lt;= L), as for files.
  *
  * <p><b>Units.</b> Box sizes and displacements in Mpc/h, wavenumbers in h/Mpc, power spectra in
  * (Mpc/h)^3 for a density and (Mpc/h)^5 for a displacement (the sum over its components). ImgLib2
@@ -157,14 +159,7 @@ public final class D3m {
             throw new IllegalArgumentException("the linear density is " + n + "^3 but the grid is " + grid()
                     + "; call withBox(" + boxSize() + ", " + n + ") first");
         }
-        ScalarField f = FieldViews.scalar(delta, boxSize());
-        float[] d = f.data();
-        for (int i = 0; i < d.length; i++) {
-            if (!Float.isFinite(d[i])) {
-                throw new IllegalArgumentException("the linear density has a non-finite value (index " + i + ")");
-            }
-        }
-        return with(setup.withLinearDensity(f));
+        return with(setup.withLinearDensity(scalar(delta, boxSize(), "the linear density")));
     }
 
     /**
@@ -283,7 +278,7 @@ public final class D3m {
         if (meshFactor < 1 || meshFactor > 8) {
             throw new IllegalArgumentException("mesh_factor must be in 1..8, got " + meshFactor);
         }
-        VectorField psi = FieldViews.vector(displacement, boxSize);
+        VectorField psi = displacement(displacement, boxSize, "the displacement");
         MemoryCheck.require(MemoryCheck.floatArrays(2, psi.box().refined(meshFactor).cells()), "density mesh");
         return FieldViews.view(Realization.density(psi, meshFactor, 0));
     }
@@ -300,10 +295,10 @@ public final class D3m {
     /** As {@link #powerSpectrum(RandomAccessibleInterval, double)} with bins of {@code dk} [h/Mpc]. */
     public static Spectrum powerSpectrum(RandomAccessibleInterval<? extends RealType<?>> field, double boxSize, double dk) {
         if (field.numDimensions() == 4) {
-            VectorField v = FieldViews.vector(field, boxSize);
+            VectorField v = displacement(field, boxSize, "the field");
             return new PowerSpectrum(v.box(), dk, 0).auto(v);
         }
-        ScalarField f = FieldViews.scalar(field, boxSize);
+        ScalarField f = scalar(field, boxSize, "the field");
         return new PowerSpectrum(f.box(), dk, 0).auto(f);
     }
 
@@ -315,11 +310,11 @@ public final class D3m {
                     + FieldViews.shape(a) + " and " + FieldViews.shape(b));
         }
         if (a.numDimensions() == 4) {
-            VectorField va = FieldViews.vector(a, boxSize);
-            return new PowerSpectrum(va.box(), dk, 0).cross(va, FieldViews.vector(b, boxSize));
+            VectorField va = displacement(a, boxSize, "the first field");
+            return new PowerSpectrum(va.box(), dk, 0).cross(va, displacement(b, boxSize, "the second field"));
         }
-        ScalarField fa = FieldViews.scalar(a, boxSize);
-        return new PowerSpectrum(fa.box(), dk, 0).cross(fa, FieldViews.scalar(b, boxSize));
+        ScalarField fa = scalar(a, boxSize, "the first field");
+        return new PowerSpectrum(fa.box(), dk, 0).cross(fa, scalar(b, boxSize, "the second field"));
     }
 
     /**
@@ -346,10 +341,10 @@ public final class D3m {
             throw new IllegalArgumentException("no prediction to compare");
         }
         Comparison c = new Comparison(Comparison.Settings.paper(0).withThreePoint(threePoint));
-        Comparison.Truth t = c.truth(FieldViews.vector(truth, boxSize));
+        Comparison.Truth t = c.truth(displacement(truth, boxSize, "the truth"));
         List<Comparison.Result> results = new ArrayList<>();
         for (Map.Entry<String, ? extends RandomAccessibleInterval<? extends RealType<?>>> e : predictions.entrySet()) {
-            results.add(c.compare(e.getKey(), FieldViews.vector(e.getValue(), boxSize), t));
+            results.add(c.compare(e.getKey(), displacement(e.getValue(), boxSize, "prediction " + e.getKey()), t));
         }
         ComparisonTable tab = new ComparisonTable(c.settings().kProbe());
         tab.add(results);
@@ -384,7 +379,17 @@ public final class D3m {
      */
     public static RandomAccessibleInterval<FloatType> emulate(Model model, RandomAccessibleInterval<? extends RealType<?>> za,
                                                               double boxSize) {
-        return FieldViews.view(model.emulator().predict(FieldViews.vector(za, boxSize), Progress.NONE));
+        return FieldViews.view(model.emulator().predict(displacement(za, boxSize, "the ZA displacement"), Progress.NONE));
+    }
+
+    /** An input displacement: finite, |Psi| &lt;= L (the shared readers' {@link FieldChecks}). */
+    private static VectorField displacement(RandomAccessibleInterval<?> img, double boxSize, String what) {
+        return FieldChecks.requireDisplacement(FieldViews.vector(img, boxSize), what);
+    }
+
+    /** An input scalar field: finite. */
+    private static ScalarField scalar(RandomAccessibleInterval<?> img, double boxSize, String what) {
+        return FieldChecks.requireFinite(FieldViews.scalar(img, boxSize), what);
     }
 
     private static void checkKernel(Model model, String kernel) {

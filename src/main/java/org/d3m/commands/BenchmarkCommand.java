@@ -28,9 +28,7 @@ public class BenchmarkCommand implements Command {
 
     @Override
     public void run() {
-        if (Outputs.given(output)) {
-            SpectrumTables.checkWritable(output);
-        }
+        OutputGuard.of(this).any(output).check();
         Benchmarks b = new Benchmarks(threads, quick, java.util.Set.of(parts.replace(" ", "").split(",")));
         b.run(CommandProgress.get());
         String header = String.format(Locale.ROOT, "Measured by `./d3m benchmark threads=%d parts=%s%s` on %d cores, Java %s.",

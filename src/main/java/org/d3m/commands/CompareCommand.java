@@ -58,7 +58,7 @@ public class CompareCommand implements Command {
 
     @Override
     public void run() {
-        Path dir = Outputs.given(output_dir) ? ComparisonReport.folder(output_dir) : null;
+        OutputGuard.of(this).folder(output_dir, ComparisonReport.FILES).check();
         String[] inputs = {prediction, prediction2, prediction3};
         String[] given = names == null || names.isBlank() ? new String[0] : names.split(",");
         Comparison c = new Comparison(Comparison.Settings.paper(threads).withThreePoint(three_point));
@@ -75,6 +75,7 @@ public class CompareCommand implements Command {
         }
         ComparisonTable tab = new ComparisonTable(c.settings().kProbe());
         tab.add(results);
+        Path dir = Outputs.given(output_dir) ? OutputGuard.createFolder(output_dir) : null;
         if (dir != null) {
             ComparisonReport.writeCurves(dir, results);
         }

@@ -3,7 +3,6 @@ package org.d3m.commands;
 import ij.measure.ResultsTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,16 +25,10 @@ final class ComparisonReport {
     private ComparisonReport() {
     }
 
-    static Path folder(java.io.File dir) {
-        Path p = dir.toPath();
-        try {
-            Files.createDirectories(p);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot create output_dir " + p + ": " + e.getMessage());
-        }
-        AtomicFiles.checkWritable(p.resolve("table.csv"));
-        return p;
-    }
+    /** The files a report writes into its folder. */
+    static final List<String> FILES = List.of("table.csv", "table.txt", "spectra.csv", "power-density.png",
+            "transfer-density.png", "stochasticity-density.png", "power-displacement.png", "transfer-displacement.png",
+            "stochasticity-displacement.png");
 
     /** Writes the table files (when {@code dir} is not null) and returns the table as a ResultsTable. */
     static ResultsTable writeTable(Path dir, ComparisonTable table) {

@@ -29,8 +29,11 @@ public abstract class CosmologyParameters implements Command {
     protected File pk_file;
     @Parameter(required = false, description = "rescale the spectrum to this sigma8; 0: no rescaling")
     protected double sigma8 = 0;
-    /** The validated cosmology. */
+    /** The validated cosmology (and sigma8: 0 for none, else a finite number &gt; 0). */
     protected Cosmology cosmology() {
+        if (!(sigma8 >= 0) || Double.isInfinite(sigma8)) {
+            throw new IllegalArgumentException("sigma8 must be a finite number > 0, or 0 for no rescaling; got " + Outputs.number(sigma8));
+        }
         return new Cosmology(a_s, n_s, h, omega_m, omega_b);
     }
 
@@ -48,7 +51,8 @@ public abstract class CosmologyParameters implements Command {
     /** The linear spectrum at z = 0: the table or Eisenstein-Hu, rescaled to sigma8 when asked. */
     protected LinearPower power() {
         Path table = pkPath();
-        LinearPower p = table != null ? TabulatedPower.read(table) : new EisensteinHu(cosmology());
+        Cosmology c = cosmology(); // validates the keys, sigma8 included, also when a table is used
+        LinearPower p = table != null ? TabulatedPower.read(table) : new EisensteinHu(c);
         return sigma8 > 0 ? p.rescaledToSigma8(sigma8) : p;
     }
 }

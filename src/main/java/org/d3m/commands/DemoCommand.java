@@ -3,9 +3,9 @@ package org.d3m.commands;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.d3m.core.analysis.PowerSpectrum;
@@ -38,16 +38,14 @@ public class DemoCommand extends LinearInputParameters {
     @Parameter(type = ItemIO.OUTPUT)
     String summary;
 
+    private static final List<String> FILES = List.of("za-displacement.tif", "za-density.tif", "2lpt-displacement.tif",
+            "2lpt-density.tif", "fastpm-displacement.tif", "fastpm-density.tif", "spectra.csv", "summary.txt");
+
     @Override
     public void run() {
         SimulationSetup s = setup();
-        Path dir = output_dir.toPath();
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot create output_dir " + dir + ": " + e.getMessage());
-        }
-        checkBeforeRun(s, 2, dir.resolve("fastpm-displacement.tif").toFile());
+        OutputGuard.of(this).folder(output_dir, FILES).check();
+        checkBeforeRun(s, 2);
         Progress progress = CommandProgress.get();
         Realization r = new Realization(s);
         progress.report(0.05, "2LPT initial conditions");
@@ -67,6 +65,7 @@ public class DemoCommand extends LinearInputParameters {
             sb.append(String.format(Locale.ROOT, " %9.2f", k));
         }
         sb.append('\n');
+        Path dir = OutputGuard.createFolder(output_dir);
         for (Map.Entry<String, VectorField> e : fields.entrySet()) {
             progress.report(0.9, "writing " + e.getKey());
             String name = e.getKey();

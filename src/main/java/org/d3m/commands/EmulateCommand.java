@@ -15,7 +15,6 @@ import org.d3m.ij.CommandProvenance;
 import org.d3m.ij.FieldFiles;
 import org.d3m.ij.FieldImages;
 import org.d3m.ij.FieldImgs;
-import org.d3m.ij.FieldSource;
 import org.scijava.ItemIO;
 import org.scijava.ItemVisibility;
 import org.scijava.command.Command;
@@ -61,13 +60,17 @@ public class EmulateCommand extends LinearInputParameters {
         SimulationSetup s = setup();
         checkBeforeRun(s, 0, output, density_output);
         boolean generate = (input == null || input.isBlank()) && input_img == null;
+        VectorField given = generate ? null : FieldImgs.vector(input_img, input, box_size);
+        if (given != null) {
+            UnusedKeys.requireDefaults(this, input_img != null ? "input_img" : "input", given.box());
+        }
         try (Emulator emulator = Emulator.load(model.toPath(), device)) {
             if (!emulator.meta().kernel().equals(s.kernel().key())) {
                 throw new IllegalArgumentException("model " + model.getName() + " was trained on kernel="
                         + emulator.meta().kernel() + " fields, not kernel=" + s.kernel().key()
                         + "; pass kernel=" + emulator.meta().kernel() + " or a model trained on " + s.kernel().key() + " fields");
             }
-            VectorField za = generate ? new Realization(s).lpt(1, 1) : FieldImgs.vector(input_img, input, box_size);
+            VectorField za = generate ? new Realization(s).lpt(1, 1) : given;
             VectorField psi = emulator.predict(za, CommandProgress.get());
             Provenance p = CommandProvenance.of(this, "D3M displacement").put("device", emulator.describeDevice())
                     .put("model_width", emulator.meta().width());

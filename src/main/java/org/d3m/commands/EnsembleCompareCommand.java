@@ -59,8 +59,11 @@ public class EnsembleCompareCommand extends SetupParameters {
         if (seeds < 1) {
             throw new IllegalArgumentException("seeds must be >= 1, got " + seeds);
         }
+        if (Outputs.given(input_dir) && Outputs.given(save_dir)) {
+            throw new IllegalArgumentException("save_dir is not used with input_dir (the fields are read, not computed); leave one out");
+        }
         FastPmSolver.Config cfg = FastPmSolver.Config.defaults().withSteps(steps).withMeshFactor(mesh_factor).withThreads(threads);
-        Path out = Outputs.given(output_dir) ? ComparisonReport.folder(output_dir) : null;
+        OutputGuard.of(this).folder(output_dir, ComparisonReport.FILES).folder(save_dir, savedFiles()).check();
         checkBeforeRun(base, mesh_factor);
         Progress progress = CommandProgress.get();
         Comparison c = new Comparison(Comparison.Settings.paper(threads).withThreePoint(three_point));
@@ -81,11 +84,22 @@ public class EnsembleCompareCommand extends SetupParameters {
             tab.add(results);
             avg.add(results);
         }
+        Path out = Outputs.given(output_dir) ? OutputGuard.createFolder(output_dir) : null;
         if (out != null) {
             ComparisonReport.writeCurves(out, avg.results());
         }
         table = ComparisonReport.writeTable(out, tab);
         summary = tab.format();
+    }
+
+    private List<String> savedFiles() {
+        List<String> files = new ArrayList<>();
+        for (int i = 0; i < seeds; i++) {
+            for (String name : new String[] {"fastpm", "2lpt", "za"}) {
+                files.add("seed-" + (seed + i) + "/" + name + "-displacement.tif");
+            }
+        }
+        return files;
     }
 
     private Map<String, VectorField> fields(SimulationSetup s, FastPmSolver.Config cfg, Progress p) {
@@ -102,12 +116,7 @@ public class EnsembleCompareCommand extends SetupParameters {
         f.put("2lpt", r.lpt(2, 1));
         f.put("za", r.lpt(1, 1));
         if (Outputs.given(save_dir)) {
-            Path d = save_dir.toPath().resolve("seed-" + s.seed());
-            try {
-                java.nio.file.Files.createDirectories(d);
-            } catch (java.io.IOException e) {
-                throw new IllegalArgumentException("cannot create " + d + ": " + e.getMessage());
-            }
+            Path d = OutputGuard.createFolder(save_dir.toPath().resolve("seed-" + s.seed()).toFile());
             f.forEach((name, v) -> FieldFiles.write(d.resolve(name + "-displacement.tif").toFile(), v,
                     CommandProvenance.of(this, name + " displacement z=0").put("seed", s.seed())));
         }

@@ -39,7 +39,7 @@ public class LinearPowerCommand extends CosmologyParameters {
         if (!(k_min > 0 && k_max > k_min) || points < 2) {
             throw new IllegalArgumentException("need 0 < k_min < k_max and points >= 2");
         }
-        SpectrumTables.checkWritable(output, plot_output);
+        OutputGuard.of(this).csv(output).png(plot_output).check();
         LinearPower p = power();
         if (k_min < p.kMin() || k_max > p.kMax()) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,

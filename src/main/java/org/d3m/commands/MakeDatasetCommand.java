@@ -2,6 +2,7 @@ package org.d3m.commands;
 
 import java.io.File;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.d3m.core.emulator.Dataset;
@@ -42,6 +43,7 @@ public class MakeDatasetCommand extends SetupParameters {
     public void run() {
         SimulationSetup base = setup();
         FastPmSolver.Config cfg = FastPmSolver.Config.defaults().withSteps(steps).withMeshFactor(mesh_factor).withThreads(threads);
+        OutputGuard.of(this).folder(output_dir, List.of(Dataset.INDEX)).check();
         checkBeforeRun(base, mesh_factor);
         base.linearPower();
         Map<String, String> meta = new LinkedHashMap<>();

@@ -9,7 +9,6 @@ import org.d3m.core.field.VectorField;
 import org.d3m.core.io.MemoryCheck;
 import org.d3m.core.sim.Realization;
 import org.d3m.ij.CommandProvenance;
-import org.d3m.ij.FieldFiles;
 import org.d3m.ij.FieldImages;
 import org.d3m.ij.FieldImgs;
 import org.d3m.ij.FieldSource;
@@ -54,9 +53,7 @@ public class PaintDensityCommand implements Command {
         if (mesh_factor < 1 || mesh_factor > 8) {
             throw new IllegalArgumentException("mesh_factor must be in 1..8, got " + mesh_factor);
         }
-        if (Outputs.given(output)) {
-            FieldFiles.checkWritable(output);
-        }
+        OutputGuard.of(this).field(output).check();
         VectorField psi = FieldImgs.vector(input_img, input, box_size);
         MemoryCheck.require(MemoryCheck.floatArrays(2, psi.box().refined(mesh_factor).cells()), "density mesh");
         ScalarField delta = Realization.density(psi, mesh_factor, threads);

@@ -61,7 +61,7 @@ public class PowerSpectrumCommand implements Command {
         if (!(dk > 0)) {
             throw new IllegalArgumentException("dk must be > 0 h/Mpc, got " + dk);
         }
-        SpectrumTables.checkWritable(output, plot_output);
+        OutputGuard.of(this).csv(output).png(plot_output).check();
         Object a = input_img != null ? FieldImgs.field(input_img, box_size) : Inputs.field(input, box_size);
         Object b = input2_img != null ? FieldImgs.field(input2_img, box_size)
                 : input2 == null || input2.isBlank() ? null : Inputs.field(input2, box_size);

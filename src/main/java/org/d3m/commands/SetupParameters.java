@@ -5,7 +5,6 @@ import org.d3m.core.field.Box;
 import org.d3m.core.ic.LptKernel;
 import org.d3m.core.io.MemoryCheck;
 import org.d3m.core.sim.SimulationSetup;
-import org.d3m.ij.FieldFiles;
 import org.scijava.plugin.Parameter;
 
 /**
@@ -15,7 +14,7 @@ import org.scijava.plugin.Parameter;
  */
 public abstract class SetupParameters extends CosmologyParameters {
 
-    @Parameter(description = "side of the periodic box [Mpc/h]")
+    @Parameter(description = "side of the periodic box, 1 to 1e5 [Mpc/h]")
     protected double box_size = 128;
     @Parameter(description = "particles (grid points) per side, even, >= 8")
     protected int grid = 32;
@@ -44,13 +43,16 @@ public abstract class SetupParameters extends CosmologyParameters {
         return "seed=" + s.seed();
     }
 
-    /** Checks the outputs can be written and the run fits in memory, before any work. */
-    protected static void checkBeforeRun(SimulationSetup s, int meshFactor, File... outputs) {
+    /**
+     * Checks, before any work, that the field outputs can be written ({@link OutputGuard}: none is
+     * an input or another output) and that the run fits in memory.
+     */
+    protected void checkBeforeRun(SimulationSetup s, int meshFactor, File... outputs) {
+        OutputGuard guard = OutputGuard.of(this);
         for (File f : outputs) {
-            if (Outputs.given(f)) {
-                FieldFiles.checkWritable(f);
-            }
+            guard.field(f);
         }
+        guard.check();
         MemoryCheck.require(s.memoryBytes(meshFactor), "grid " + s.box().n() + "^3");
     }
 }

@@ -11,7 +11,6 @@ import org.d3m.core.analysis.Spectrum;
 import org.d3m.core.field.Box;
 import org.d3m.core.field.ScalarField;
 import org.d3m.core.field.VectorField;
-import org.d3m.core.io.AtomicFiles;
 import org.d3m.core.io.Csv;
 import org.d3m.ij.Plots;
 
@@ -19,14 +18,6 @@ import org.d3m.ij.Plots;
 final class SpectrumTables {
 
     private SpectrumTables() {
-    }
-
-    static void checkWritable(File... files) {
-        for (File f : files) {
-            if (Outputs.given(f)) {
-                AtomicFiles.checkWritable(f.toPath());
-            }
-        }
     }
 
     static <T> T sameKind(Object field, Class<T> kind, Box box) {

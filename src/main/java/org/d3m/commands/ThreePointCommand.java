@@ -8,7 +8,6 @@ import org.d3m.core.analysis.Multipoles;
 import org.d3m.core.analysis.Particles;
 import org.d3m.core.analysis.ThreePoint;
 import org.d3m.core.field.VectorField;
-import org.d3m.core.io.AtomicFiles;
 import org.d3m.ij.FieldImgs;
 import org.d3m.ij.FieldSource;
 import org.scijava.ItemIO;
@@ -45,9 +44,7 @@ public class ThreePointCommand implements Command {
 
     @Override
     public void run() {
-        if (Outputs.given(output)) {
-            AtomicFiles.checkWritable(output.toPath());
-        }
+        OutputGuard.of(this).csv(output).check();
         VectorField psi = FieldImgs.vector(input_img, input, box_size);
         ThreePoint tp = new ThreePoint(psi.box().size(), r_max, bins, lmax, threads);
         double[][] x = Particles.positions(psi);

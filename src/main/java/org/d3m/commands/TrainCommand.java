@@ -56,6 +56,7 @@ public class TrainCommand implements Command {
         Trainer.Config c = new Trainer.Config(width, batch, epochs, learning_rate, weight_decay, threads, seed, residual,
                 augment, 0, checkpoint_minutes * 60, device, "train " + CommandLine.of(this), lr_schedule,
                 "cosine".equals(lr_schedule) ? min_learning_rate : learning_rate);
+        OutputGuard.of(this).folder(output_dir, Trainer.OUTPUTS).check();
         Trainer.Result r = Trainer.train(dataset.toPath(), output_dir.toPath(), c, CommandProgress.get());
         summary = String.format(Locale.ROOT,
                 "%s: best validation MSE %.5g (Mpc/h)^2 at epoch %d, identity (ZA) %.5g, %d steps on %s; best model %s",

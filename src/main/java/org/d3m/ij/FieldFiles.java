@@ -3,21 +3,20 @@ package org.d3m.ij;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 
 import ij.ImagePlus;
 import ij.io.FileSaver;
 import ij.io.Opener;
 
+import org.d3m.core.field.FieldChecks;
 import org.d3m.core.field.ScalarField;
 import org.d3m.core.field.VectorField;
 import org.d3m.core.io.AtomicFiles;
 import org.d3m.core.io.Npy;
 import org.d3m.core.io.Provenance;
+import org.d3m.core.io.TempFiles;
 
 /**
  * Reads and writes fields by file extension:
@@ -83,20 +82,26 @@ public final class FieldFiles {
         sidecar(out, prov);
     }
 
-    /** Reads a scalar field; {@code boxSize} [Mpc/h] is used for .npy and uncalibrated TIFFs. */
+    /**
+     * Reads a scalar field; {@code boxSize} [Mpc/h] is used for .npy and uncalibrated TIFFs. Every
+     * value must be finite ({@link FieldChecks}).
+     */
     public static ScalarField readScalar(File in, double boxSize) {
         if (format(in) == Format.NPY) {
             requireBox(in, boxSize);
-            return io(() -> Npy.readScalar(in.toPath(), boxSize));
+            return FieldChecks.requireFinite(io(() -> Npy.readScalar(in.toPath(), boxSize)), in.getName());
         }
         return FieldImages.toScalar(readTiff(in), boxSize);
     }
 
-    /** Reads a vector field; {@code boxSize} [Mpc/h] is used for .npy and uncalibrated TIFFs. */
+    /**
+     * Reads a vector field; {@code boxSize} [Mpc/h] is used for .npy and uncalibrated TIFFs. Every
+     * value must be finite and |Psi| &lt;= box size ({@link FieldChecks}).
+     */
     public static VectorField readVector(File in, double boxSize) {
         if (format(in) == Format.NPY) {
             requireBox(in, boxSize);
-            return io(() -> Npy.readVector(in.toPath(), boxSize));
+            return FieldChecks.requireDisplacement(io(() -> Npy.readVector(in.toPath(), boxSize)), in.getName());
         }
         return FieldImages.toVector(readTiff(in), boxSize);
     }
@@ -107,8 +112,8 @@ public final class FieldFiles {
      */
     public static void writeTiff(ImagePlus imp, File out) {
         AtomicFiles.checkWritable(out.toPath());
-        Path target = out.toPath().toAbsolutePath();
-        Path tmp = io(() -> Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tif"));
+        Path target = io(() -> TempFiles.target(out.toPath()));
+        Path tmp = io(() -> TempFiles.create(target, ".tif"));
         boolean ok = false;
         try {
             FileSaver saver = new FileSaver(imp);
@@ -116,15 +121,11 @@ public final class FieldFiles {
             if (!saved) {
                 throw new IllegalArgumentException("cannot write output " + out + ": ImageJ's TIFF writer failed");
             }
-            run(() -> move(tmp, target));
+            run(() -> TempFiles.commit(tmp, target));
             ok = true;
         } finally {
             if (!ok) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // best effort: the failure itself is reported
-                }
+                TempFiles.discard(tmp);
             }
         }
     }
@@ -150,14 +151,6 @@ public final class FieldFiles {
     private static void requireBox(File in, double boxSize) {
         if (!(boxSize > 0)) {
             throw new IllegalArgumentException(in.getName() + ": a .npy file has no box size; give box_size (Mpc/h)");
-        }
-    }
-
-    private static void move(Path tmp, Path target) throws IOException {
-        try {
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

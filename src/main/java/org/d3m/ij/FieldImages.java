@@ -13,6 +13,7 @@ import ij.process.ImageProcessor;
 import ij.process.LUT;
 
 import org.d3m.core.field.Box;
+import org.d3m.core.field.FieldChecks;
 import org.d3m.core.field.Parallel;
 import org.d3m.core.field.ScalarField;
 import org.d3m.core.field.VectorField;
@@ -113,7 +114,8 @@ public final class FieldImages {
     /**
      * The scalar field of a single-channel n x n x n image. The box size comes from a Mpc/h
      * calibration (pixelWidth * n); an uncalibrated image uses {@code boxSize} [Mpc/h], which
-     * must then be &gt; 0. Any bit depth is read as float.
+     * must then be &gt; 0. Any bit depth is read as float. Every value must be finite
+     * ({@link FieldChecks}).
      */
     public static ScalarField toScalar(ImagePlus imp, double boxSize) {
         int n = imp.getWidth();
@@ -122,12 +124,14 @@ public final class FieldImages {
                     + shape(imp));
         }
         Box box = new Box(boxSize(imp, boxSize), n);
-        return new ScalarField(box, fromStack(imp.getStack(), n, 1, 0));
+        ScalarField f = new ScalarField(box, fromStack(imp.getStack(), n, 1, 0));
+        return FieldChecks.requireFinite(f, "image '" + imp.getTitle() + "'");
     }
 
     /**
      * The vector field of a 3-channel n x n x n hyperstack (channel = component x, y, z). The box
-     * size is found as in {@link #toScalar}.
+     * size is found as in {@link #toScalar}. Every value must be finite and |Psi| &lt;= box size
+     * ({@link FieldChecks}).
      */
     public static VectorField toVector(ImagePlus imp, double boxSize) {
         int n = imp.getWidth();
@@ -140,7 +144,7 @@ public final class FieldImages {
         for (int k = 0; k < 3; k++) {
             c[k] = fromStack(imp.getStack(), n, 3, k);
         }
-        return new VectorField(box, c);
+        return FieldChecks.requireDisplacement(new VectorField(box, c), "image '" + imp.getTitle() + "'");
     }
 
     /** "WxHxD, C channels, T frames" for error messages. */

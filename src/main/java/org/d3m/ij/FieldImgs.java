@@ -6,6 +6,7 @@ import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.real.FloatType;
 
 import org.d3m.api.FieldViews;
+import org.d3m.core.field.FieldChecks;
 import org.d3m.core.field.ScalarField;
 import org.d3m.core.field.VectorField;
 import org.scijava.module.ModuleItem;
@@ -32,19 +33,30 @@ public final class FieldImgs {
         return RandomAccessibleInterval.class.isAssignableFrom(item.getType());
     }
 
-    /** The displacement of {@code img} when given (axes x, y, z, c), else of the text input {@code input}. */
+    /**
+     * The displacement of {@code img} when given (axes x, y, z, c), else of the text input
+     * {@code input}. Both pass the shared readers' checks ({@link FieldChecks}: finite, |Psi| &lt;= L).
+     */
     public static VectorField vector(RandomAccessibleInterval<?> img, String input, double boxSize) {
-        return img != null ? FieldViews.vector(img, boxSize(boxSize)) : FieldSource.vector(input, boxSize);
+        return img != null ? displacement(img, boxSize) : FieldSource.vector(input, boxSize);
     }
 
-    /** The scalar field of {@code img} when given (axes x, y, z), else of the text input {@code input}. */
+    /** The scalar field of {@code img} when given (axes x, y, z), else of the text input {@code input}; finite. */
     public static ScalarField scalar(RandomAccessibleInterval<?> img, String input, double boxSize) {
-        return img != null ? FieldViews.scalar(img, boxSize(boxSize)) : FieldSource.scalar(input, boxSize);
+        return img != null ? scalar(img, boxSize) : FieldSource.scalar(input, boxSize);
     }
 
-    /** A {@link ScalarField} or, for an image with 4 axes, a {@link VectorField}. */
+    /** A {@link ScalarField} or, for an image with 4 axes, a {@link VectorField} (checked as above). */
     public static Object field(RandomAccessibleInterval<?> img, double boxSize) {
-        return img.numDimensions() == 4 ? FieldViews.vector(img, boxSize(boxSize)) : FieldViews.scalar(img, boxSize(boxSize));
+        return img.numDimensions() == 4 ? displacement(img, boxSize) : scalar(img, boxSize);
+    }
+
+    private static VectorField displacement(RandomAccessibleInterval<?> img, double boxSize) {
+        return FieldChecks.requireDisplacement(FieldViews.vector(img, boxSize(boxSize)), "the ImgLib2 image");
+    }
+
+    private static ScalarField scalar(RandomAccessibleInterval<?> img, double boxSize) {
+        return FieldChecks.requireFinite(FieldViews.scalar(img, boxSize(boxSize)), "the ImgLib2 image");
     }
 
     /**
@@ -56,14 +68,7 @@ public final class FieldImgs {
         if (n != grid) {
             throw new IllegalArgumentException("linear_input_img is " + n + "^3 but grid=" + grid + "; pass grid=" + n);
         }
-        ScalarField f = FieldViews.scalar(img, boxSize);
-        float[] d = f.data();
-        for (int i = 0; i < d.length; i++) {
-            if (!Float.isFinite(d[i])) {
-                throw new IllegalArgumentException("linear_input_img: non-finite value (index " + i + ")");
-            }
-        }
-        return f;
+        return FieldChecks.requireFinite(FieldViews.scalar(img, boxSize), "linear_input_img");
     }
 
     /** The ImgLib2 view (x, y, z) or (x, y, z, c) of an output image, sharing its pixels; null for null. */

@@ -2,7 +2,6 @@ package org.d3m.ij;
 
 import java.awt.Color;
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -12,6 +11,7 @@ import ij.io.FileSaver;
 import ij.measure.ResultsTable;
 
 import org.d3m.core.io.AtomicFiles;
+import org.d3m.core.io.TempFiles;
 
 /**
  * Curves (spectra, transfer functions, 1 - r^2 ...) as ImageJ plots and tables. Inputs are plain
@@ -115,23 +115,18 @@ public final class Plots {
 
     private static void atomic(File out, String suffix, Saver saver) {
         AtomicFiles.checkWritable(out.toPath());
-        Path target = out.toPath().toAbsolutePath();
-        Path tmp = FieldFiles.io(() -> Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", suffix));
+        Path target = FieldFiles.io(() -> TempFiles.target(out.toPath()));
+        Path tmp = FieldFiles.io(() -> TempFiles.create(target, suffix));
         boolean ok = false;
         try {
             if (!saver.save(tmp)) {
                 throw new IllegalArgumentException("cannot write output " + out);
             }
-            FieldFiles.run(() -> Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING));
+            FieldFiles.run(() -> TempFiles.commit(tmp, target));
             ok = true;
         } finally {
             if (!ok) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (java.io.IOException ignored) {
-                    // the failure itself is reported
-                }
+                TempFiles.discard(tmp);
             }
         }
     }

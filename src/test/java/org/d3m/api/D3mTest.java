@@ -213,5 +213,15 @@ class D3mTest {
                 () -> D3m.crossSpectrum(ArrayImgs.floats(8, 8, 8), ArrayImgs.floats(8, 8, 8, 3), 128, 0.02));
         assertError("no prediction to compare", () -> D3m.compare(ArrayImgs.floats(8, 8, 8, 3), Map.of(), 128, false));
         assertError("no model weights file given", () -> D3m.loadModel(""));
+        // inputs pass the same checks as files: finite values, |Psi| <= L
+        RandomAccessibleInterval<FloatType> bad = ArrayImgs.floats(8, 8, 8, 3);
+        bad.randomAccess().setPositionAndGet(0, 0, 1, 2).set(Float.NaN);
+        assertError("the displacement has a non-finite value (component 2, index 1)", () -> D3m.paintDensity(bad, 128));
+        bad.randomAccess().setPositionAndGet(0, 0, 1, 2).set(500f);
+        assertError("the displacement has a displacement |Psi| = 500.0 Mpc/h (index 1) larger than the box",
+                () -> D3m.paintDensity(bad, 128));
+        RandomAccessibleInterval<FloatType> inf = ArrayImgs.floats(8, 8, 8);
+        inf.randomAccess().setPositionAndGet(1, 0, 0).set(Float.POSITIVE_INFINITY);
+        assertError("the field has a non-finite value (index 64)", () -> D3m.powerSpectrum(inf, 128));
     }
 }

@@ -129,6 +129,10 @@ class ImgCommandsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> run(PaintDensityCommand.class, "input_img", psi));
         assertTrue(e.getMessage().contains("carries no calibration; give box_size"), e.getMessage());
+        RandomAccessibleInterval<FloatType> nan = net.imglib2.img.array.ArrayImgs.floats(16, 16, 16, 3);
+        nan.randomAccess().setPositionAndGet(0, 0, 0, 1).set(Float.NaN);
+        e = assertThrows(IllegalArgumentException.class, () -> run(PaintDensityCommand.class, "input_img", nan, "box_size", 128.0));
+        assertTrue(e.getMessage().contains("the ImgLib2 image has a non-finite value (component 1, index 0)"), e.getMessage());
     }
 
     @Test

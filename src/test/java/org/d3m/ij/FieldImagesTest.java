@@ -42,6 +42,15 @@ class FieldImagesTest {
         return f;
     }
 
+    /** The coded values / 100 (ix + iy/10 + iz/100, below 8): a displacement inside the 64 Mpc/h box. */
+    static float[] small(float[] coded) {
+        float[] out = new float[coded.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = coded[i] / 100;
+        }
+        return out;
+    }
+
     @Test
     void scalarStackIsTransposedSoSliceIsZAndPixelIsXY() {
         ImagePlus imp = FieldImages.scalar(coded(), "delta", "info text");
@@ -106,7 +115,7 @@ class FieldImagesTest {
         ScalarField back = FieldImages.toScalar(FieldImages.scalar(f, "t", null), -1);
         assertEquals(BOX, back.box());
         assertArrayEquals(f.data(), back.data());
-        VectorField v = new VectorField(BOX, new float[][] {f.data(), f.data().clone(), coded().data()});
+        VectorField v = new VectorField(BOX, new float[][] {small(f.data()), small(f.data()), small(coded().data())});
         v.y()[17] = -4;
         VectorField vb = FieldImages.toVector(FieldImages.vector(v, "v", null), 0);
         for (int c = 0; c < 3; c++) {

@@ -28,8 +28,9 @@ class StackImgsTest {
     static final int N = 6;
     static final Box BOX = new Box(24, N);
 
+    /** A value that names its voxel, small enough for a displacement in the 24 Mpc/h box. */
     static float value(int x, int y, int z, int c) {
-        return 1000 * c + 100 * x + 10 * y + z;
+        return (1000 * c + 100 * x + 10 * y + z) / 1000f;
     }
 
     static VectorField labelledVector() {

@@ -49,7 +49,7 @@ public class TestFieldCommand implements Command {
             int ix = i / (grid * grid), iy = (i / grid) % grid, iz = i % grid;
             c[0][i] = (float) Math.sin(2 * Math.PI * ix / grid);
             c[1][i] = iy;
-            c[2][i] = 100 * ix + 10 * iy + iz;
+            c[2][i] = (100 * ix + 10 * iy + iz) / (vector ? 100f : 1f); // a displacement stays inside the box
         }
         String what = vector ? "test displacement" : "test density";
         Provenance prov = CommandProvenance.of(this, what);

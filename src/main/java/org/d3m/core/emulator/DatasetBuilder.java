@@ -5,16 +5,28 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.d3m.core.field.Box;
+import org.d3m.core.io.FolderLock;
 import org.d3m.core.progress.Progress;
 
 /**
  * Generates a {@link Dataset}: sample i has seed baseSeed + i and the split of
  * {@link Dataset#splitOf}; the 2LPT field is kept only for the test split. Resumable: complete
  * sample files already present are skipped (each is written atomically, so a killed run leaves
- * only complete files). The index is written at the end.
+ * only complete files). The index is written at the end. One run per folder: the folder is locked
+ * ({@link FolderLock}) while samples are made, and a folder holding a dataset with another base
+ * seed or other settings is refused.
  */
 public final class DatasetBuilder {
+
+    /**
+     * Metadata keys that describe a run rather than the data (what, version, time, command,
+     * threads, how many samples, where): they may differ when a dataset is extended.
+     */
+    static final Set<String> NOT_SETTINGS = Set.of("what", "version", "created", "command", "threads", "samples",
+            "output_dir");
 
     private DatasetBuilder() {
     }
@@ -40,13 +52,44 @@ public final class DatasetBuilder {
         if (source == null || dir == null) {
             throw new IllegalArgumentException("dataset folder and sample source are required");
         }
-        if (Files.isRegularFile(dir.resolve(Dataset.INDEX))) {
-            Dataset old = Dataset.open(dir);
-            if (old.baseSeed() != baseSeed) {
-                throw new IllegalArgumentException("folder holds a dataset with base seed " + old.baseSeed()
-                        + ", not " + baseSeed);
+        requireSameDataset(dir, baseSeed, meta);
+        try (FolderLock lock = FolderLock.acquire(dir)) {
+            requireSameDataset(dir, baseSeed, meta); // again under the lock: another run may have finished meanwhile
+            return make(dir, count, baseSeed, source, meta, progress);
+        }
+    }
+
+    /**
+     * Refuses to add to a dataset in {@code dir} made with another base seed or other settings:
+     * every key the existing index's metadata records, except those of {@link #NOT_SETTINGS}, must
+     * have the same value in {@code meta} when {@code meta} has it (so a setting recorded later,
+     * such as a new generator key, is compared as soon as both runs record it).
+     */
+    static void requireSameDataset(Path dir, long baseSeed, Map<String, String> meta) {
+        if (!Files.isRegularFile(dir.resolve(Dataset.INDEX))) {
+            return;
+        }
+        Dataset old = Dataset.open(dir);
+        if (old.baseSeed() != baseSeed) {
+            throw new IllegalArgumentException("folder holds a dataset with base seed " + old.baseSeed()
+                    + ", not " + baseSeed);
+        }
+        StringBuilder diff = new StringBuilder();
+        for (Map.Entry<String, String> e : new TreeMap<>(old.meta()).entrySet()) {
+            String now = meta.get(e.getKey());
+            if (now != null && !NOT_SETTINGS.contains(e.getKey()) && !now.equals(e.getValue())) {
+                diff.append(diff.length() > 0 ? ", " : "").append(e.getKey()).append('=').append(e.getValue())
+                        .append(" (now ").append(now).append(')');
             }
         }
+        if (diff.length() > 0) {
+            throw new IllegalArgumentException(dir + " holds a dataset made with other settings: " + diff
+                    + "; use the same settings to extend it, or another folder");
+        }
+    }
+
+    private static Dataset make(Path dir, int count, long baseSeed, SampleSource source, Map<String, String> meta,
+            Progress progress) {
         Progress p = progress == null ? Progress.NONE : progress;
         List<Dataset.Entry> entries = new ArrayList<>(count);
         Box box = null;

@@ -4,6 +4,7 @@ import ai.djl.Device;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.d3m.core.field.Box;
+import org.d3m.core.field.FieldChecks;
 import org.d3m.core.field.VectorField;
 import org.d3m.core.progress.Progress;
 
@@ -198,15 +199,7 @@ public final class Emulator implements AutoCloseable {
                     "input spacing %.6g Mpc/h per cell differs from the model's %.6g Mpc/h (box %.6g Mpc/h, grid %d)",
                     box.cell(), meta.spacing(), box.size(), box.n()));
         }
-        for (int a = 0; a < 3; a++) {
-            float[] c = za.c()[a];
-            for (int i = 0; i < c.length; i++) {
-                if (!Float.isFinite(c[i])) {
-                    throw new IllegalArgumentException("input displacement has a non-finite value (component " + a
-                            + ", index " + i + ")");
-                }
-            }
-        }
+        FieldChecks.requireFinite(za, "input displacement");
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import org.d3m.core.field.Box;
+import org.d3m.core.io.FolderLock;
+import org.d3m.core.io.TempFiles;
 import org.d3m.core.progress.Progress;
 
 /**
@@ -32,7 +35,9 @@ import org.d3m.core.progress.Progress;
  * work since the last checkpoint is redone on resume.
  *
  * <p>Outputs in the output folder: {@code best.d3mw}, {@code final.d3mw}, {@code checkpoint.d3mc},
- * {@code losses.csv} (per epoch), {@code steps.csv} (per step), {@code loss.png}.
+ * {@code losses.csv} (per epoch), {@code steps.csv} (per step), {@code loss.png}. One run per
+ * output folder: it is locked ({@link FolderLock}) for the whole run, and stale temporary files of
+ * these outputs (a killed run's) are removed on start.
  */
 public final class Trainer {
 
@@ -43,6 +48,8 @@ public final class Trainer {
     public static final String CONSTANT = "constant";
     public static final String COSINE = "cosine";
     static final int CKPT_MAGIC = 0x44334d43;
+    /** Every file a training run writes into its output folder. */
+    public static final List<String> OUTPUTS = List.of(BEST, FINAL, CHECKPOINT, "losses.csv", "steps.csv", "loss.png");
 
     private Trainer() {
     }
@@ -226,8 +233,21 @@ public final class Trainer {
      * @throws IllegalArgumentException bad settings, an unusable dataset, or a checkpoint made with
      *                                  other settings
      * @throws Progress.CancelledException when {@code progress} asks to stop
+     * @throws IllegalArgumentException "... is in use by process P" when another run trains into
+     *                                  {@code outDir} ({@link FolderLock})
      */
     public static Result train(Path datasetDir, Path outDir, Config config, Progress progress) {
+        try (FolderLock lock = FolderLock.acquire(outDir)) {
+            for (String f : OUTPUTS) {
+                TempFiles.removeStale(outDir.resolve(f));
+            }
+            return trainLocked(datasetDir, outDir, config, progress);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean " + outDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Result trainLocked(Path datasetDir, Path outDir, Config config, Progress progress) {
         Progress p = progress == null ? Progress.NONE : progress;
         Dataset data = Dataset.open(datasetDir);
         List<Dataset.Entry> trainSet = data.split("train");

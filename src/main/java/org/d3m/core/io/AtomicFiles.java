@@ -6,17 +6,17 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /**
  * Atomic file output: the data go to a temporary file in the target's own folder, which is then
  * renamed over the target. A reader never sees a half-written file, and a failure leaves the old
  * target (if any) untouched and no temporary file behind. Parent folders are NOT created: a
- * missing folder is almost always a typo in an output path, so it is reported instead.
+ * missing folder is almost always a typo in an output path, so it is reported instead. Only a
+ * regular file (or a new path) is ever replaced; see {@link TempFiles} for the temporary files'
+ * names, permissions and clean-up.
  */
 public final class AtomicFiles {
 
@@ -40,8 +40,8 @@ public final class AtomicFiles {
      */
     public static void write(Path target, IoConsumer<OutputStream> body) throws IOException {
         checkWritable(target);
-        Path abs = target.toAbsolutePath();
-        Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".tmp");
+        Path abs = TempFiles.target(target);
+        Path tmp = TempFiles.create(abs, ".tmp");
         boolean done = false;
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
@@ -60,11 +60,11 @@ public final class AtomicFiles {
                 out.flush();
                 ch.force(true);
             }
-            move(tmp, abs);
+            TempFiles.commit(tmp, abs);
             done = true;
         } finally {
             if (!done) {
-                Files.deleteIfExists(tmp);
+                TempFiles.discard(tmp);
             }
         }
     }
@@ -76,37 +76,42 @@ public final class AtomicFiles {
 
     /**
      * Checks, before any heavy work, that {@code target} can be written: its folder exists, is a
-     * folder and is writable, and the target is not a folder or a read-only file.
+     * folder and is writable, and the target is new or a writable regular file (never a folder, a
+     * device, a pipe or a socket). A symbolic link is checked as the file it points to.
      *
      * @throws IllegalArgumentException "cannot write output X: reason"
      */
     public static void checkWritable(Path target) {
-        Path abs = target.toAbsolutePath().normalize();
-        Path parent = abs.getParent();
-        String reason = null;
-        if (parent == null) {
-            reason = "it has no parent folder";
-        } else if (!Files.exists(parent)) {
-            reason = "folder " + parent + " does not exist";
-        } else if (!Files.isDirectory(parent)) {
-            reason = parent + " is not a folder";
-        } else if (!Files.isWritable(parent)) {
-            reason = "folder " + parent + " is not writable";
-        } else if (Files.isDirectory(abs)) {
-            reason = "it is a folder";
-        } else if (Files.exists(abs) && !Files.isWritable(abs)) {
-            reason = "the file exists and is read-only";
-        }
+        String reason = reasonNotWritable(target.toAbsolutePath().normalize());
         if (reason != null) {
             throw new IllegalArgumentException("cannot write output " + target + ": " + reason);
         }
     }
 
-    private static void move(Path tmp, Path target) throws IOException {
-        try {
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+    private static String reasonNotWritable(Path abs) {
+        if (Files.isSymbolicLink(abs)) {
+            try {
+                abs = abs.toRealPath();
+            } catch (IOException e) {
+                return "it is a broken symbolic link";
+            }
         }
+        Path parent = abs.getParent();
+        if (parent == null) {
+            return "it has no parent folder";
+        } else if (!Files.exists(parent)) {
+            return "folder " + parent + " does not exist";
+        } else if (!Files.isDirectory(parent)) {
+            return parent + " is not a folder";
+        } else if (!Files.isWritable(parent)) {
+            return "folder " + parent + " is not writable";
+        } else if (Files.isDirectory(abs)) {
+            return "it is a folder";
+        } else if (Files.exists(abs) && !Files.isRegularFile(abs)) {
+            return "it is not a regular file (devices, pipes and sockets are never replaced)";
+        } else if (Files.exists(abs) && !Files.isWritable(abs)) {
+            return "the file exists and is read-only";
+        }
+        return null;
     }
 }

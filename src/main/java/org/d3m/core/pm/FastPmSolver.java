@@ -162,25 +162,35 @@ public final class FastPmSolver {
             snapshots.add(snapshot(x, 0, p, force, 0, threads));
             next++;
         }
+        // a last output at a_end is the particles themselves after the last kick (no copy)
+        boolean endOutput = outputs[outputs.length - 1] == config.aEnd() && config.aEnd() > a0;
+        int copies = endOutput ? outputs.length - 1 : outputs.length;
         int steps = config.steps();
-        for (int s = 0; s < steps && next < outputs.length; s++) {
+        for (int s = 0; s < steps && (next < copies || endOutput); s++) {
             progress.checkCancelled();
             double ai = a0 + (config.aEnd() - a0) * s / steps;
             double af = s + 1 == steps ? config.aEnd() : a0 + (config.aEnd() - a0) * (s + 1) / steps;
             double ah = Math.sqrt(ai * af);
             addScaled(p, force, factors.kick(ai, ah, ai), threads);
-            for (; next < outputs.length && outputs[next] <= ah; next++) {
+            for (; next < copies && outputs[next] <= ah; next++) {
                 double a = outputs[next];
                 snapshots.add(withTime(snapshot(x, factors.drift(ai, a, ah), p, force, factors.kick(ah, a, ai), threads), a));
             }
             addScaled(x, p, factors.drift(ai, af, ah), threads);
             forceMesh.forces(position, force);
-            for (; next < outputs.length && outputs[next] <= af; next++) {
+            for (; next < copies && outputs[next] <= af; next++) {
                 double a = outputs[next];
                 snapshots.add(withTime(snapshot(x, factors.drift(af, a, ah), p, force, factors.kick(ah, a, af), threads), a));
             }
             addScaled(p, force, factors.kick(ah, af, af), threads);
             progress.report((s + 1.0) / steps, String.format("PM step %d/%d, a = %.3f", s + 1, steps, af));
+        }
+        if (endOutput) {
+            for (int d = 0; d < 3; d++) {
+                float[] xd = x[d];
+                Parallel.forEach(np, threads, i -> xd[i] = (float) lagrangian.wrapCentered(xd[i]));
+            }
+            snapshots.add(new Result(position, new VectorField(lagrangian, p), config.aEnd()));
         }
         return snapshots;
     }

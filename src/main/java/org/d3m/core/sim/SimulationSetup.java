@@ -26,7 +26,25 @@ import org.d3m.core.pm.FastPmSolver;
 public record SimulationSetup(Box box, Cosmology cosmology, Path pkFile, double sigma8, long seed, int threads,
                               LptKernel kernel, ScalarField linearDensity) {
 
+    /** Smallest box side a realisation may have [Mpc/h]. */
+    public static final double MIN_BOX_SIZE = 1;
+    /** Largest box side a realisation may have [Mpc/h]: about 33 Hubble radii c/H0. */
+    public static final double MAX_BOX_SIZE = 1e5;
+
+    /**
+     * Checks the box side against [{@link #MIN_BOX_SIZE}, {@link #MAX_BOX_SIZE}] Mpc/h, the kernel and
+     * the given linear density's box. Far outside the range the numbers stop meaning anything,
+     * silently: from about 1e25 Mpc/h the mode amplitudes sqrt(P(k) n^3 / V) underflow float32 and
+     * the field is exactly zero (box_size=1e30 wrote an all-zero field); long before, the box exceeds
+     * the Hubble radius (about 3000 Mpc/h) where a Newtonian periodic box is no model of the
+     * Universe. Below 1 Mpc/h the CDM-only spectrum is extrapolated far past what it describes, and
+     * the largest displacements approach the box (|Psi| reaches 0.6 L at 1 Mpc/h), which field
+     * readers refuse beyond L.
+     */
     public SimulationSetup {
+        if (!(box.size() >= MIN_BOX_SIZE && box.size() <= MAX_BOX_SIZE)) {
+            throw new IllegalArgumentException("box_size must be in [1, 1e5] Mpc/h, got " + box.size());
+        }
         if (kernel == null) {
             throw new IllegalArgumentException("kernel must be fastpm or exact");
         }

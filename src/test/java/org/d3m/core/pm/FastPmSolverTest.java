@@ -150,4 +150,33 @@ class FastPmSolverTest {
             assertTrue(Math.sqrt(num / den) < 1e-5, "rms relative difference " + Math.sqrt(num / den));
         }
     }
+
+    /**
+     * Snapshots between outputs do not change the time steps: a snapshot on a step boundary equals
+     * a run that ends there, a snapshot at a_start is the initial condition, and outputs must be
+     * ascending within [a_start, a_end].
+     */
+    @Test
+    void snapshotsOnStepBoundariesEqualShorterRuns() {
+        Box box = new Box(64, 16);
+        VectorField[] psi = lpt(box, 1.0, 4);
+        FastPmSolver.Config cfg = FastPmSolver.Config.defaults().withThreads(2);
+        java.util.List<FastPmSolver.Result> snaps = new FastPmSolver(box, OM, cfg)
+                .run(psi[0], psi[1], new double[] {0.1, 0.55, 1.0}, Progress.NONE);
+        FastPmSolver.Result half = new FastPmSolver(box, OM, cfg.withSteps(5).withAEnd(0.55)).run(psi[0], psi[1], Progress.NONE);
+        FastPmSolver.Result full = new FastPmSolver(box, OM, cfg).run(psi[0], psi[1], Progress.NONE);
+        assertEquals(0.55, snaps.get(1).a());
+        for (int d = 0; d < 3; d++) {
+            assertArrayEquals(half.displacement().c()[d], snaps.get(1).displacement().c()[d]);
+            assertArrayEquals(half.momentum().c()[d], snaps.get(1).momentum().c()[d]);
+            assertArrayEquals(full.displacement().c()[d], snaps.get(2).displacement().c()[d]);
+        }
+        double d1 = GrowthFactors.of(OM).d1(0.1);
+        assertEquals(d1 * psi[0].x()[3] + LptKernel.FASTPM.secondOrderGrowth(GrowthFactors.of(OM), 0.1) * psi[1].x()[3],
+                snaps.get(0).displacement().x()[3], 1e-6);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new FastPmSolver(box, OM, cfg).run(psi[0], psi[1], new double[] {0.5, 0.4}, Progress.NONE));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new FastPmSolver(box, OM, cfg).run(psi[0], psi[1], new double[] {0.05}, Progress.NONE));
+    }
 }
