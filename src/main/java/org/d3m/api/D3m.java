@@ -151,7 +151,7 @@ public final class D3m {
     /**
      * The same setup on a given linear overdensity at z = 0 (an (x, y, z) image of this setup's
      * grid; dimensionless) instead of the seeded Gaussian field. Seed, spectrum and sigma8 are then
-     * unused.
+     * unused. A view made here is used as it is, not copied: do not change it afterwards.
      */
     public D3m withLinearDensity(RandomAccessibleInterval<? extends RealType<?>> delta) {
         int n = FieldViews.checkShape(delta, false);
