@@ -53,11 +53,12 @@ class GuiCommandsIT {
             GuiIT.xdo(display, log, "windowmove", "--sync", dlg, "0", "90");
             moveIfPresent(display, log, "^Recorder$", "0", "700");
             // Keyboard focus needs a real click into the first field (a_s); Tab walks the fields:
-            // a_s n_s h omega_m omega_b pk_file [Browse] sigma8 box_size grid seed threads steps.
+            // a_s n_s h omega_m omega_b pk_file [Browse] sigma8 box_size grid seed threads kernel
+            // linear_input linear_input_file [Browse] steps.
             GuiIT.xdo(display, log, "mousemove", "--window", dlg, "185", "27", "click", "1");
             GuiIT.xdo(display, log, "key", "--delay", "60", "Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "Tab");
             replaceField(display, log, "42");                           // seed
-            GuiIT.xdo(display, log, "key", "--delay", "60", "Tab", "Tab");
+            GuiIT.xdo(display, log, "key", "--delay", "60", "Tab", "Tab", "Tab", "Tab", "Tab", "Tab");
             replaceField(display, log, "4");                            // steps
             shotWindow(display, log, dlg, dir.resolve("simulate-dialog.png"));
             GuiIT.xdo(display, log, "key", "Return");
@@ -89,7 +90,7 @@ class GuiCommandsIT {
         assertEquals("32x32 c=3 z=32", r.get("size"), "3-channel hyperstack of the paper's 32^3 box");
         assertEquals("4 Mpc/h composite", r.get("voxel"), "128/32 Mpc/h voxels");
         assertEquals("run(\"Simulate FastPM\", \"a_s=2.142e-9 n_s=0.9667 h=0.6774 omega_m=0.3089 omega_b=0.0486 sigma8=0"
-                + " box_size=128 grid=32 seed=42 threads=0 steps=4 a_start=0.1 mesh_factor=2\");", r.get("recorded"),
+                + " box_size=128 grid=32 seed=42 threads=0 kernel=fastpm steps=4 a_start=0.1 mesh_factor=2\");", r.get("recorded"),
                 "the typed seed and steps recorded with the exact defaults");
         Map<String, String> r2 = GuiIT.parse(Files.readString(res2));
         assertEquals("run(\"Power Spectrum\", \"input=[FastPM displacement seed=42 z=0] box_size=0 dk=0.02 threads=0\");",
