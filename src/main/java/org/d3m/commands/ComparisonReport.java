@@ -13,6 +13,8 @@ import org.d3m.core.analysis.ComparisonTable;
 import org.d3m.core.analysis.Spectrum;
 import org.d3m.core.io.AtomicFiles;
 import org.d3m.core.io.Csv;
+import org.d3m.core.validation.PaperTable;
+import org.d3m.core.validation.PaperTableFiles;
 import org.d3m.ij.Plots;
 
 /**
@@ -106,6 +108,24 @@ final class ComparisonReport {
             Csv.writeSpectra(dir.resolve("spectra.csv"), spectra);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write spectra into " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes a reproduced Table 1: table.csv and table.md ({@link PaperTableFiles}) and, per
+     * cosmology, a folder named by its key with spectra.csv and the P(k), T(k) and 1 - r^2 plots of
+     * ZA, 2LPT and D3M (spectra averaged over the seeds).
+     */
+    static void writePaperTable(Path dir, PaperTable.Result result, List<String> notes) {
+        PaperTableFiles.write(dir, result, notes);
+        for (PaperTable.CosmologyResult c : result.cosmologies()) {
+            Path sub = dir.resolve(c.cosmology().key());
+            try {
+                Files.createDirectories(sub);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create " + sub + ": " + e.getMessage(), e);
+            }
+            writeCurves(sub, c.curves());
         }
     }
 }

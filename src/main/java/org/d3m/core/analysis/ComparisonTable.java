@@ -7,13 +7,18 @@ import java.util.Locale;
 /**
  * Comparison results laid out as the paper's Table 1: for each prediction a density row and a
  * displacement row, with columns point-wise error (displacement rows), T and r at each probe k,
- * and the 3PCF residual (density rows). Over an ensemble, each cell is the mean over seeds with
- * the seed-to-seed standard deviation.
+ * and the 3PCF residual (density rows). Over an ensemble, each cell is the mean over the seeds that
+ * have a value there (NaN = absent: e.g. the 3PCF computed on the first few seeds only) with the
+ * seed-to-seed standard deviation.
  */
 public final class ComparisonTable {
 
-    /** One table row: a label ("2LPT density") and its cells (NaN where the paper has none). */
-    public record Row(String label, double[] mean, double[] std) {
+    /**
+     * One table row: a label ("2LPT density") and its cells (NaN where the paper has none), with the
+     * number of seeds each cell's mean and standard deviation are taken over ({@code count}; null in
+     * a single seed's row).
+     */
+    public record Row(String label, double[] mean, double[] std, int[] count) {
     }
 
     private final double[] kProbe;
@@ -38,9 +43,9 @@ public final class ComparisonTable {
     public void add(List<Comparison.Result> results) {
         List<Row> rows = new ArrayList<>();
         for (Comparison.Result r : results) {
-            rows.add(new Row(r.name() + " density", cells(Double.NaN, r.densityT(), r.densityR(), r.threePointResidual()), null));
+            rows.add(new Row(r.name() + " density", cells(Double.NaN, r.densityT(), r.densityR(), r.threePointResidual()), null, null));
             rows.add(new Row(r.name() + " displacement",
-                    cells(r.pointwise().mean(), r.displacementT(), r.displacementR(), Double.NaN), null));
+                    cells(r.pointwise().mean(), r.displacementT(), r.displacementR(), Double.NaN), null, null));
         }
         if (!perSeed.isEmpty() && perSeed.get(0).size() != rows.size()) {
             throw new IllegalArgumentException("every seed must compare the same predictions");
@@ -63,35 +68,51 @@ public final class ComparisonTable {
         return c;
     }
 
-    /** Rows with the mean over seeds and the sample standard deviation (NaN for one seed). */
+    /**
+     * Rows with, per cell, the mean over the seeds that have a value (not NaN) and their sample
+     * standard deviation (NaN for fewer than two values); a cell no seed has stays NaN.
+     */
     public List<Row> rows() {
         if (perSeed.isEmpty()) {
             return List.of();
         }
         List<Row> out = new ArrayList<>();
-        int n = perSeed.size();
         for (int i = 0; i < perSeed.get(0).size(); i++) {
             int cols = perSeed.get(0).get(i).mean().length;
             double[] mean = new double[cols];
             double[] std = new double[cols];
+            int[] count = new int[cols];
             for (int c = 0; c < cols; c++) {
                 double s = 0;
+                int n = 0;
                 for (List<Row> seed : perSeed) {
-                    s += seed.get(i).mean()[c];
+                    double v = seed.get(i).mean()[c];
+                    if (!Double.isNaN(v)) {
+                        s += v;
+                        n++;
+                    }
                 }
-                mean[c] = s / n;
-                double v = 0;
+                mean[c] = n > 0 ? s / n : Double.NaN;
+                double v2 = 0;
                 for (List<Row> seed : perSeed) {
-                    v += Math.pow(seed.get(i).mean()[c] - mean[c], 2);
+                    double v = seed.get(i).mean()[c];
+                    if (!Double.isNaN(v)) {
+                        v2 += (v - mean[c]) * (v - mean[c]);
+                    }
                 }
-                std[c] = n > 1 ? Math.sqrt(v / (n - 1)) : Double.NaN;
+                std[c] = n > 1 ? Math.sqrt(v2 / (n - 1)) : Double.NaN;
+                count[c] = n;
             }
-            out.add(new Row(perSeed.get(0).get(i).label(), mean, std));
+            out.add(new Row(perSeed.get(0).get(i).label(), mean, std, count));
         }
         return out;
     }
 
-    /** Fixed-width text: "mean" per cell, or "mean ± std" over several seeds; "-" where the paper has none. */
+    /**
+     * Fixed-width text: "mean" per cell, or "mean ± std" where a cell has several seeds; "-" where
+     * the paper has none. A footer says how many seeds, and over how many the 3PCF was taken when
+     * that differs.
+     */
     public String format() {
         String[] h = header();
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-24s", h[0]));
@@ -101,18 +122,24 @@ public final class ComparisonTable {
             sb.append(String.format(Locale.ROOT, "%" + width + "s", h[i]));
         }
         sb.append('\n');
+        int threePointSeeds = 0;
         for (Row r : rows()) {
             sb.append(String.format(Locale.ROOT, "%-24s", r.label()));
             for (int c = 0; c < r.mean().length; c++) {
                 String cell = Double.isNaN(r.mean()[c]) ? "-"
-                        : scatter ? String.format(Locale.ROOT, "%.4f ± %.4f", r.mean()[c], r.std()[c])
+                        : r.count()[c] > 1 ? String.format(Locale.ROOT, "%.4f ± %.4f", r.mean()[c], r.std()[c])
                         : String.format(Locale.ROOT, "%.4f", r.mean()[c]);
                 sb.append(String.format(Locale.ROOT, "%" + width + "s", cell));
             }
+            threePointSeeds = Math.max(threePointSeeds, r.count()[r.count().length - 1]);
             sb.append('\n');
         }
         if (scatter) {
-            sb.append(String.format(Locale.ROOT, "mean ± standard deviation over %d seeds%n", perSeed.size()));
+            sb.append(String.format(Locale.ROOT, "mean ± standard deviation over %d seeds", perSeed.size()));
+            if (threePointSeeds > 0 && threePointSeeds < perSeed.size()) {
+                sb.append(String.format(Locale.ROOT, " (the 3PCF over %d of them)", threePointSeeds));
+            }
+            sb.append('\n');
         }
         return sb.toString();
     }

@@ -60,4 +60,33 @@ class ComparisonTest {
         assertTrue(rows.get(1).mean()[0] > 0 && rows.get(1).std()[0] > 0);
         assertTrue(t.format().contains("±"), t.format());
     }
+
+    /** A cell present on some seeds only (the 3PCF on the first few) is averaged over those; absent cells stay NaN. */
+    @Test
+    void tableAveragesEachCellOverTheSeedsThatHaveIt() {
+        ComparisonTable t = new ComparisonTable(new double[] {0.11, 0.5});
+        SimulationSetup small = new SimulationSetup(new org.d3m.core.field.Box(64, 16),
+                org.d3m.core.cosmology.Cosmology.planck15(), null, Double.NaN, 1, 2);
+        Comparison.Settings tiny = new Comparison.Settings(1, 0.02, new double[] {0.11, 0.5}, true, 2, 2, 10, 2);
+        double[] residual = new double[3];
+        double[] t05 = new double[3];
+        for (int seed = 1; seed <= 3; seed++) {
+            Realization real = new Realization(small.withSeed(seed));
+            Comparison c = new Comparison(tiny.withThreePoint(seed <= 2));
+            Comparison.Result r = c.compare("ZA", real.lpt(1, 1), c.truth(real.lpt(2, 1)));
+            residual[seed - 1] = r.threePointResidual();
+            t05[seed - 1] = r.densityT()[1];
+            t.add(List.of(r));
+        }
+        assertTrue(Double.isNaN(residual[2]) && residual[0] > 0 && residual[1] > 0);
+        ComparisonTable.Row density = t.rows().get(0);
+        int last = density.mean().length - 1;
+        assertEquals((residual[0] + residual[1]) / 2, density.mean()[last], 1e-15, "mean of the two seeds with a 3PCF");
+        assertEquals(Math.abs(residual[0] - residual[1]) / Math.sqrt(2), density.std()[last], 1e-15);
+        assertEquals(2, density.count()[last]);
+        assertEquals((t05[0] + t05[1] + t05[2]) / 3, density.mean()[3], 1e-15);
+        assertEquals(3, density.count()[3]);
+        assertTrue(Double.isNaN(density.mean()[0]) && density.count()[0] == 0, "no point-wise error on density rows");
+        assertTrue(t.format().contains("over 3 seeds (the 3PCF over 2 of them)"), t.format());
+    }
 }

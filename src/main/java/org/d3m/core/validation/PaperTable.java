@@ -1,0 +1,317 @@
+package org.d3m.core.validation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.d3m.core.analysis.Comparison;
+import org.d3m.core.analysis.ComparisonTable;
+import org.d3m.core.analysis.SpectrumAverage;
+import org.d3m.core.emulator.ModelMeta;
+import org.d3m.core.field.Box;
+import org.d3m.core.field.VectorField;
+import org.d3m.core.io.MemoryCheck;
+import org.d3m.core.pm.FastPmSolver;
+import org.d3m.core.progress.Progress;
+import org.d3m.core.sim.Realization;
+import org.d3m.core.sim.SimulationSetup;
+
+/**
+ * The paper's Table 1 from scratch (He et al. 2019): for each test cosmology ({@link PaperCosmology})
+ * and each seed (offset, offset + 1, ...), the FastPM displacement at z = 0 is the truth, and ZA,
+ * 2LPT and D3M (the network applied to that ZA field; the same network for every cosmology) are
+ * compared with it by {@link Comparison}. Each cell is the mean over seeds with the seed-to-seed
+ * scatter ({@link ComparisonTable}); the 3PCF residual, the slow part, is taken on the first
+ * {@code threePointSeeds} seeds only. Spectra are averaged over all seeds for the plots.
+ *
+ * <p>Plain Java: the network comes in as a {@link Predictor} (e.g. {@code emulator::predict}).
+ * Progress and cancellation go through {@link Progress}; wall time is measured per part
+ * ({@link Timings}) so that the cost of a larger run can be estimated from a small one.
+ */
+public final class PaperTable {
+
+    /** The names of the three predictions, in the table's order. */
+    public static final List<String> MODELS = List.of("ZA", "2LPT", "D3M");
+
+    /** A displacement predictor: the ZA displacement [Mpc/h] in, the predicted displacement [Mpc/h] out. */
+    @FunctionalInterface
+    public interface Predictor {
+        VectorField predict(VectorField za, Progress progress);
+    }
+
+    /**
+     * What to run.
+     *
+     * @param seeds           number of seeds per cosmology (&gt;= 1)
+     * @param seedOffset      the first seed
+     * @param threePointSeeds on how many of the first seeds the 3PCF residual is computed (&gt;= 0; at most all)
+     * @param pm              the FastPM run (steps, force mesh)
+     * @param statistics      the comparison's settings (its 3PCF flag is ignored: see threePointSeeds)
+     */
+    public record Config(int seeds, long seedOffset, int threePointSeeds, FastPmSolver.Config pm,
+                         Comparison.Settings statistics) {
+        public Config {
+            if (seeds < 1) {
+                throw new IllegalArgumentException("seeds must be >= 1, got " + seeds);
+            }
+            if (threePointSeeds < 0) {
+                throw new IllegalArgumentException("three_point_seeds must be >= 0, got " + threePointSeeds);
+            }
+            threePointSeeds = Math.min(threePointSeeds, seeds);
+            if (seedOffset > Long.MAX_VALUE - seeds) {
+                throw new IllegalArgumentException("seed + seeds overflows: seed " + seedOffset);
+            }
+        }
+
+        /** The paper's statistics ({@link #statistics(Box, int)}) with a FastPM of the given steps and mesh factor. */
+        public static Config paper(Box box, int seeds, long seedOffset, int threePointSeeds, int steps, int meshFactor,
+                                   int threads) {
+            FastPmSolver.Config pm = FastPmSolver.Config.defaults().withSteps(steps).withMeshFactor(meshFactor)
+                    .withThreads(threads);
+            return new Config(seeds, seedOffset, threePointSeeds, pm, PaperTable.statistics(box, threads));
+        }
+
+        /** The last seed. */
+        public long lastSeed() {
+            return seedOffset + seeds - 1;
+        }
+    }
+
+    /**
+     * The paper's statistics ({@link Comparison.Settings#paper}) on a box: the 3PCF in radial bins of
+     * 5 Mpc/h, 10 of them up to 50 Mpc/h, fewer where half the box is shorter (a 64 Mpc/h box: 6 up to 30).
+     */
+    public static Comparison.Settings statistics(Box box, int threads) {
+        Comparison.Settings p = Comparison.Settings.paper(threads);
+        double width = p.rMax() / p.bins();
+        int bins = (int) Math.min(p.bins(), Math.floor(box.size() / 2 / width + 1e-9));
+        if (bins < 1) {
+            throw new IllegalArgumentException("the box (" + box.size() + " Mpc/h) is too small for 3PCF bins of "
+                    + width + " Mpc/h");
+        }
+        return new Comparison.Settings(p.meshFactor(), p.dk(), p.kProbe(), p.threePoint(), p.lmax(), bins, bins * width,
+                threads);
+    }
+
+    /** One cosmology's rows (mean and scatter per cell), spectra averaged over seeds, and what it ran. */
+    public record CosmologyResult(PaperCosmology cosmology, SimulationSetup setup, String spectrum, double sigma8,
+                                  ComparisonTable table, List<Comparison.Result> curves, double fastPmRms) {
+    }
+
+    /**
+     * Wall time [s] by part, summed over all (cosmology, seed) runs: FastPM, ZA and 2LPT, the
+     * predictor, and the comparison on runs without and with the 3PCF.
+     */
+    public record Timings(double fastPm, double lpt, double predictor, double statistics, double statisticsWithThreePoint,
+                          int runs, int threePointRuns) {
+
+        /** Seconds of one (cosmology, seed) run without the 3PCF. */
+        public double perRun() {
+            return runs == 0 ? 0 : (fastPm + lpt + predictor) / runs + statisticsPerRun();
+        }
+
+        /** Extra seconds of a run with the 3PCF (four fields: the truth and three predictions). */
+        public double threePointExtra() {
+            return threePointRuns == 0 ? Double.NaN : statisticsWithThreePoint / threePointRuns - statisticsPerRun();
+        }
+
+        private double statisticsPerRun() {
+            int plain = runs - threePointRuns;
+            return plain > 0 ? statistics / plain : 0;
+        }
+
+        /** Estimated seconds for a run of this setup with other counts, from the measured per-part costs. */
+        public double estimate(int cosmologies, int seeds, int threePointSeeds) {
+            double extra = threePointSeeds > 0 ? threePointSeeds * threePointExtra() : 0;
+            return cosmologies * (seeds * perRun() + extra);
+        }
+
+        /** Seconds in all. */
+        public double total() {
+            return fastPm + lpt + predictor + statistics + statisticsWithThreePoint;
+        }
+    }
+
+    /** Everything a run produced. {@link PaperTableFiles} writes it as CSV and Markdown. */
+    public record Result(Config config, List<CosmologyResult> cosmologies, Timings timings) {
+    }
+
+    private PaperTable() {
+    }
+
+    /** The setups of the cosmologies (tables read and checked), in the given order; see {@link PaperCosmology#setup}. */
+    public static List<SimulationSetup> setups(SimulationSetup trained, List<PaperCosmology> cosmologies,
+                                               java.nio.file.Path pkDir) {
+        if (cosmologies.isEmpty()) {
+            throw new IllegalArgumentException("no cosmologies to run");
+        }
+        List<SimulationSetup> out = new ArrayList<>();
+        for (PaperCosmology c : cosmologies) {
+            out.add(c.setup(trained, pkDir));
+        }
+        return out;
+    }
+
+    /**
+     * Rough peak heap [bytes] of one run: the FastPM run and the LPT fields, plus the three
+     * predictions and four densities held for the comparison.
+     */
+    public static long memoryBytes(SimulationSetup s, int meshFactor) {
+        return s.memoryBytes(meshFactor) + MemoryCheck.floatArrays(3 * 4 + 4 * 2, s.box().cells());
+    }
+
+    /**
+     * Checks a model against the run before any work: its training kernel, grid and spacing must fit
+     * the box, and none of the run's seeds may be one it was trained on (read from its dataset
+     * metadata, when recorded). Returns notes on softer mismatches: a training set made with other
+     * cosmology keys, steps or mesh factor than the trained cosmology of this run.
+     *
+     * @throws IllegalArgumentException a one-line message on a hard mismatch
+     */
+    public static List<String> checkModel(ModelMeta meta, SimulationSetup trained, Config config) {
+        String kernel = trained.kernel().key();
+        if (!meta.kernel().equals(kernel)) {
+            throw new IllegalArgumentException("the model was trained on kernel=" + meta.kernel() + " fields, not kernel="
+                    + kernel + "; pass kernel=" + meta.kernel() + " or a model trained on " + kernel + " fields");
+        }
+        Box box = trained.box();
+        if (box.n() % meta.grid() != 0 || Math.abs(box.cell() - meta.spacing()) > 1e-6 * meta.spacing()) {
+            throw new IllegalArgumentException("the model was trained on grid " + meta.grid() + " in a " + num(meta.boxSize())
+                    + " Mpc/h box (" + num(meta.spacing()) + " Mpc/h per cell); this run has grid " + box.n() + " in "
+                    + num(box.size()) + " Mpc/h (pass box_size and grid with that spacing)");
+        }
+        Map<String, String> info = meta.info();
+        Long base = parseLong(info.get("dataset.base_seed"));
+        Long samples = parseLong(info.get("dataset.samples"));
+        if (base != null && samples != null && samples > 0) {
+            long last = base + samples - 1;
+            if (config.seedOffset() <= last && config.lastSeed() >= base) {
+                throw new IllegalArgumentException("seeds " + config.seedOffset() + ".." + config.lastSeed()
+                        + " include seeds the model was trained on (" + base + ".." + last
+                        + ", from its dataset metadata); choose seed >= " + (last + 1));
+            }
+        }
+        List<String> notes = new ArrayList<>();
+        var c = trained.cosmology();
+        compare(notes, info, "a_s", c.aS());
+        compare(notes, info, "n_s", c.nS());
+        compare(notes, info, "h", c.h());
+        compare(notes, info, "omega_m", c.omegaM());
+        compare(notes, info, "omega_b", c.omegaB());
+        compare(notes, info, "sigma8", trained.rescaled() ? trained.sigma8() : 0);
+        compare(notes, info, "steps", config.pm().steps());
+        compare(notes, info, "mesh_factor", config.pm().meshFactor());
+        return notes;
+    }
+
+    private static void compare(List<String> notes, Map<String, String> info, String key, double here) {
+        String v = info.get("dataset." + key);
+        if (v == null) {
+            return;
+        }
+        try {
+            double d = Double.parseDouble(v.strip());
+            if (Math.abs(d - here) > 1e-9 * Math.max(Math.abs(d), Math.abs(here))) {
+                notes.add("the model's training set had " + key + "=" + v.strip() + ", this run has " + key + "="
+                        + num(here));
+            }
+        } catch (NumberFormatException e) {
+            // not a number: nothing to compare
+        }
+    }
+
+    /** A number with at most 6 significant digits and no trailing zeros: 64, 4, 0.3089. */
+    static String num(double v) {
+        return new java.math.BigDecimal(String.format(java.util.Locale.ROOT, "%.6g", v)).stripTrailingZeros().toPlainString();
+    }
+
+    private static Long parseLong(String s) {
+        try {
+            return s == null ? null : Long.parseLong(s.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Runs the table.
+     *
+     * @param trained     the trained cosmology's setup (its seed is replaced by the config's seeds)
+     * @param cosmologies which test cosmologies, in this order
+     * @param pkDir       a folder of CLASS tables for the four other cosmologies, or null (see {@link PaperCosmology})
+     * @param d3m         the network (the same for every cosmology)
+     * @throws IllegalArgumentException bad input, before any work
+     * @throws Progress.CancelledException when the progress is cancelled
+     */
+    public static Result run(SimulationSetup trained, List<PaperCosmology> cosmologies, java.nio.file.Path pkDir,
+                             Predictor d3m, Config config, Progress progress) {
+        Progress prog = progress == null ? Progress.NONE : progress;
+        List<SimulationSetup> setups = setups(trained, cosmologies, pkDir);
+        MemoryCheck.require(memoryBytes(trained, config.pm().meshFactor()), "reproduce-table on grid " + trained.box().n() + "^3");
+        Comparison plain = new Comparison(config.statistics().withThreePoint(false));
+        Comparison withThreePoint = new Comparison(config.statistics().withThreePoint(true));
+        // progress weights: a run with the 3PCF costs about 20 plain runs at 32^3
+        double perCosmology = config.seeds() + 19.0 * config.threePointSeeds();
+        double total = perCosmology * cosmologies.size();
+        double done = 0;
+        double[] t = new double[5];
+        int runs = 0;
+        int threePointRuns = 0;
+        List<CosmologyResult> out = new ArrayList<>();
+        for (int ci = 0; ci < cosmologies.size(); ci++) {
+            PaperCosmology cosmo = cosmologies.get(ci);
+            SimulationSetup setup = setups.get(ci);
+            ComparisonTable table = new ComparisonTable(config.statistics().kProbe());
+            SpectrumAverage curves = new SpectrumAverage();
+            double rms = 0;
+            for (int i = 0; i < config.seeds(); i++) {
+                prog.checkCancelled();
+                long seed = config.seedOffset() + i;
+                boolean three = i < config.threePointSeeds();
+                double w = three ? 20 : 1;
+                Progress p = prog.sub(done / total, (done + w) / total);
+                done += w;
+                String what = cosmo.key() + " seed " + seed + " (" + (i + 1) + "/" + config.seeds() + ", cosmology "
+                        + (ci + 1) + "/" + cosmologies.size() + ")";
+                p.report(0, what + ": FastPM");
+                Realization r = new Realization(setup.withSeed(seed));
+                long t0 = System.nanoTime();
+                VectorField truth = r.fastPm(config.pm(), three ? p.sub(0, 0.05) : p.sub(0, 0.6)).displacement();
+                long t1 = System.nanoTime();
+                VectorField za = r.lpt(1, 1);
+                VectorField lpt2 = r.lpt(2, 1);
+                long t2 = System.nanoTime();
+                p.report(three ? 0.05 : 0.6, what + ": D3M");
+                VectorField net = d3m.predict(za, Progress.NONE);
+                long t3 = System.nanoTime();
+                // the comparison: the truth's products, then each prediction (a quarter each with the 3PCF)
+                double from = three ? 0.06 : 0.7;
+                String stats = three ? ": statistics and 3PCF of " : ": statistics of ";
+                p.report(from, what + stats + "FastPM");
+                Comparison c = three ? withThreePoint : plain;
+                Comparison.Truth truthStats = c.truth(truth);
+                List<VectorField> preds = List.of(za, lpt2, net);
+                List<Comparison.Result> results = new ArrayList<>();
+                for (int m = 0; m < MODELS.size(); m++) {
+                    p.checkCancelled();
+                    p.report(from + (1 - from) * (m + 1) / (MODELS.size() + 1), what + stats + MODELS.get(m));
+                    results.add(c.compare(MODELS.get(m), preds.get(m), truthStats));
+                }
+                long t4 = System.nanoTime();
+                t[0] += (t1 - t0) * 1e-9;
+                t[1] += (t2 - t1) * 1e-9;
+                t[2] += (t3 - t2) * 1e-9;
+                t[three ? 4 : 3] += (t4 - t3) * 1e-9;
+                runs++;
+                threePointRuns += three ? 1 : 0;
+                table.add(results);
+                curves.add(results);
+                rms += truth.rms();
+            }
+            var power = setup.linearPower();
+            out.add(new CosmologyResult(cosmo, setup, power.describe(), power.sigma8(), table, curves.results(),
+                    rms / config.seeds()));
+        }
+        prog.report(1, "table done");
+        return new Result(config, out, new Timings(t[0], t[1], t[2], t[3], t[4], runs, threePointRuns));
+    }
+}
