@@ -3,6 +3,7 @@ package org.d3m.commands;
 import ij.measure.ResultsTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -65,8 +65,9 @@ public class ReproduceTableCommand extends SetupParameters {
         Path weights = ShippedModel.resolve(Outputs.given(model) ? model.toPath() : null);
         ModelMeta meta = WeightsFile.readMeta(weights);
         List<String> notes = new ArrayList<>(PaperTable.checkModel(meta, trained, cfg));
-        Path out = ComparisonReport.folder(output_dir);
+        OutputGuard.of(this).folder(output_dir, List.of("table.csv", "table.md")).check();
         try (Emulator emulator = Emulator.load(weights, device)) {
+            Path out = OutputGuard.createFolder(output_dir);
             notes.add(0, "model " + weights + " (width " + meta.width() + ", trained on " + meta.grid() + "^3) on "
                     + emulator.describeDevice());
             PaperTable.Result r = PaperTable.run(trained, list, pkDir, emulator::predict, cfg, CommandProgress.get());
