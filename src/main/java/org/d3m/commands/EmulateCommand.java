@@ -4,7 +4,9 @@ import ij.ImagePlus;
 import java.io.File;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.real.FloatType;
+import java.nio.file.Path;
 import org.d3m.core.emulator.Emulator;
+import org.d3m.core.emulator.ShippedModel;
 import org.d3m.core.field.ScalarField;
 import org.d3m.core.field.VectorField;
 import org.d3m.core.io.Provenance;
@@ -31,7 +33,7 @@ public class EmulateCommand extends LinearInputParameters {
 
     @Parameter(required = false, description = "ZA displacement (open image, 'current' or .tif/.npy); empty: generate from seed")
     String input = "";
-    @Parameter(required = false, description = "weights file (.d3mw) from train; no model ships yet")
+    @Parameter(required = false, description = "weights file (.d3mw) from train; empty: the shipped model " + ShippedModel.ID)
     File model;
     @Parameter(choices = {"auto", "cpu", "gpu"}, description = "auto: a GPU when DJL finds one, else the CPU")
     String device = "auto";
@@ -53,10 +55,8 @@ public class EmulateCommand extends LinearInputParameters {
 
     @Override
     public void run() {
-        if (!Outputs.given(model)) {
-            throw new IllegalArgumentException("model is required: no trained model ships with D3M for Fiji yet;"
-                    + " train one with make-dataset and train, then pass model=out/model/best.d3mw");
-        }
+        Path modelFile = Outputs.given(model) ? model.toPath() : null;
+        Path weights = ShippedModel.resolve(modelFile);
         SimulationSetup s = setup();
         checkBeforeRun(s, 0, output, density_output);
         boolean generate = (input == null || input.isBlank()) && input_img == null;
@@ -64,16 +64,16 @@ public class EmulateCommand extends LinearInputParameters {
         if (given != null) {
             UnusedKeys.requireDefaults(this, input_img != null ? "input_img" : "input", given.box());
         }
-        try (Emulator emulator = Emulator.load(model.toPath(), device)) {
+        try (Emulator emulator = Emulator.load(weights, device)) {
             if (!emulator.meta().kernel().equals(s.kernel().key())) {
-                throw new IllegalArgumentException("model " + model.getName() + " was trained on kernel="
+                throw new IllegalArgumentException("model " + ShippedModel.name(modelFile) + " was trained on kernel="
                         + emulator.meta().kernel() + " fields, not kernel=" + s.kernel().key()
                         + "; pass kernel=" + emulator.meta().kernel() + " or a model trained on " + s.kernel().key() + " fields");
             }
             VectorField za = generate ? new Realization(s).lpt(1, 1) : given;
             VectorField psi = emulator.predict(za, CommandProgress.get());
             Provenance p = CommandProvenance.of(this, "D3M displacement").put("device", emulator.describeDevice())
-                    .put("model_width", emulator.meta().width());
+                    .put("model", ShippedModel.name(modelFile)).put("model_width", emulator.meta().width());
             String title = "D3M displacement" + (generate ? " " + source(s) : "") + " z=0";
             displacement = FieldImages.vector(psi, title, p.toInfo());
             if (Outputs.given(output)) {

@@ -1,25 +1,56 @@
 package org.d3m.core.emulator;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /**
- * The model that ships in the plugin jar, used by the commands when no {@code model} is given.
- * None ships yet: {@link #defaultWeights()} returns null, and {@link #resolve} turns that into the
- * one-line error the commands print. Shipping one is a change to {@link #defaultWeights()} only
- * (e.g. copy {@code /models/<id>.d3mw} from the class path to a temporary file and return its path).
+ * The trained D3M model that ships inside the plugin jar ({@code /models/<ID>.d3mw}; how it was
+ * made and how good it is: docs/model-card.md), used by the commands when no {@code model} is
+ * given. It is copied once per process from the class path to a temporary file (deleted on exit),
+ * from which it loads like any weights file.
  */
 public final class ShippedModel {
 
+    /** The shipped model's id: training-data kernel, base width, version. */
+    public static final String ID = "d3m-fastpm-w16-v1";
+    /** Its class-path resource. */
+    public static final String RESOURCE = "/models/" + ID + ".d3mw";
+
     /** The message when neither a model was given nor one ships. */
-    public static final String NONE = "no model given and none ships; train one with make-dataset and train,"
-            + " then pass model=out/model/best.d3mw";
+    public static final String NONE = "no model given and none ships in this build (" + RESOURCE + " is missing);"
+            + " train one with make-dataset and train, then pass model=out/model/best.d3mw";
+
+    private static Path extracted;
 
     private ShippedModel() {
     }
 
-    /** The shipped weights file ({@link WeightsFile}), or null while none ships. */
-    public static Path defaultWeights() {
-        return null;
+    /** True when the class path holds the shipped weights. */
+    public static boolean available() {
+        return ShippedModel.class.getResource(RESOURCE) != null;
+    }
+
+    /** The shipped weights as a file ({@link WeightsFile}), or null when none ships. */
+    public static synchronized Path defaultWeights() {
+        if (extracted != null && Files.isRegularFile(extracted)) {
+            return extracted;
+        }
+        try (InputStream in = ShippedModel.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                return null;
+            }
+            Path tmp = Files.createTempFile(ID + "-", ".d3mw");
+            tmp.toFile().deleteOnExit();
+            Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+            extracted = tmp;
+            return tmp;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot extract the shipped model " + RESOURCE + ": " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -34,5 +65,10 @@ public final class ShippedModel {
             throw new IllegalArgumentException(NONE);
         }
         return p;
+    }
+
+    /** How provenance names a model: the shipped id, or the given file. */
+    public static String name(Path given) {
+        return given != null ? given.toString() : ID;
     }
 }
