@@ -26,7 +26,7 @@ saveAs("Tiff", dir + "fastpm-displacement.tif");
 fastpm = getTitle();
 run("FastPM Density (seed 42)");         // CIC density delta of the FastPM particles (Fire LUT)
 saveAs("Tiff", dir + "fastpm-density.tif");
-run("Power Spectrum", "input=[" + za + "] input2=[" + fastpm + "]"
+run("Power Spectrum...", "input=[" + za + "] input2=[" + fastpm + "]"
     + " output=[" + dir + "spectra.csv] plot_output=[" + dir + "spectra.png]");
 close("*");
 setBatchMode(false);

@@ -22,7 +22,7 @@ import org.scijava.plugin.Plugin;
  * The D3M emulator: the predicted displacement at z = 0 from a ZA displacement (a file or open
  * image), or from the ZA field generated from {@code seed} and the cosmology keys.
  */
-@Plugin(type = Command.class, name = "emulate", menuPath = "Plugins>D3M>Emulator>Emulate")
+@Plugin(type = Command.class, name = "emulate", menuPath = "Plugins>D3M>Emulator>Emulate...")
 public class EmulateCommand extends SetupParameters {
 
     @Parameter(required = false, description = "ZA displacement (open image, 'current' or .tif/.npy); empty: generate from seed")

@@ -12,7 +12,7 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 /** The seeded Gaussian linear density at z = 0 and its Zel'dovich displacement. */
-@Plugin(type = Command.class, name = "initial-conditions", menuPath = "Plugins>D3M>Generate>Initial Conditions")
+@Plugin(type = Command.class, name = "initial-conditions", menuPath = "Plugins>D3M>Generate>Initial Conditions...")
 public class InitialConditionsCommand extends SetupParameters {
 
     @Parameter(required = false, description = "linear density file at z = 0 (.tif or .npy)")

@@ -13,7 +13,7 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 /** FastPM N-body run from 2LPT initial conditions to z = 0: the displacement (and momentum). */
-@Plugin(type = Command.class, name = "simulate", menuPath = "Plugins>D3M>Generate>Simulate FastPM")
+@Plugin(type = Command.class, name = "simulate", menuPath = "Plugins>D3M>Generate>Simulate FastPM...")
 public class SimulateCommand extends SetupParameters {
 
     @Parameter(description = "kick-drift-kick steps, linear in a")
