@@ -54,8 +54,9 @@ class CallMacroTest {
                 + "t = getTitle(); c = nImages;"
                 + "s = " + CALL + "'fixture-stats', 'input=[' + t + '] vector');"
                 + "return '' + c + '|' + t + '|' + s;");
-        assertEquals("1|test displacement grid=8|vector n=8 L=16.0 rms=" + r.result().substring(r.result().indexOf("rms=") + 4),
-                r.result(), r.log());
+        org.junit.jupiter.api.Assertions.assertNotNull(r.result(), r.log());
+        assertEquals("1|test displacement grid=8 box_size=16|vector n=8 L=16.0 rms="
+                + r.result().substring(r.result().indexOf("rms=") + 4), r.result(), r.log());
         assertTrue(Files.exists(out) && Files.exists(dir.resolve("v.tif.json")));
         Run cur = macro("setBatchMode(true);" + CALL + "'fixture-field', 'grid=8 box_size=16');"
                 + "return " + CALL + "'fixture-stats', 'input=current');");
