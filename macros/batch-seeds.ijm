@@ -3,6 +3,7 @@
 // everything under <folder>/seed-<S>/. Images are closed after each seed, so memory stays flat.
 //
 // Usage (the macro argument is the output folder; default ~/d3m-seeds):
+//   headless: ./d3m macro macros/batch-seeds.ijm /data/out   (no display needed; exit code 1 on errors)
 //   xvfb-run java -Dplugins.dir=<repo root> -cp plugins/jars/ij-1.54p.jar ij.ImageJ \
 //       -batch macros/batch-seeds.ijm /data/seeds
 // For an ensemble average and the paper's table over many seeds, see the

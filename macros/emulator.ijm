@@ -5,6 +5,7 @@
 // training steps on the paper's 32^3 boxes (docs/emulator.md).
 //
 // Usage (the macro argument is the output folder; default ~/d3m-emulator):
+//   headless: ./d3m macro macros/emulator.ijm /data/out   (no display needed; exit code 1 on errors)
 //   xvfb-run -a java -Dplugins.dir=<repo root> -cp plugins/jars/ij-1.54p.jar ij.ImageJ \
 //       -batch macros/emulator.ijm /data/emulator
 //

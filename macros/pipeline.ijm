@@ -7,9 +7,8 @@
 //   batch:    xvfb-run java -Dplugins.dir=<repo root> -cp plugins/jars/ij-1.54p.jar ij.ImageJ \
 //                 -batch macros/pipeline.ijm /data/out
 //   Fiji:     ./ImageJ-linux64 -batch macros/pipeline.ijm /data/out
-// run("...") needs ImageJ's menus, hence a display (Xvfb on a server). Every command here is
-// also reachable without a display: call("org.d3m.ij.CommandBridge.call", "simulate", "grid=32 ...")
-// with the same keys (see docs/commands.md), or ./d3m simulate grid=32 ... from a shell.
+//   headless: ./d3m macro macros/pipeline.ijm /data/out     (no display needed; exit code 1 on errors)
+// Every command is also a shell command with the same keys: ./d3m simulate grid=32 ...
 // Keys are the parameter names listed by `./d3m help <command>` and in docs/user-guide.md.
 // Takes a few seconds at 32^3 (about 4 s measured on two cores).
 //

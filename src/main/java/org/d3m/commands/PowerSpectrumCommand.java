@@ -33,7 +33,7 @@ public class PowerSpectrumCommand implements Command {
     double dk = PowerSpectrum.DEFAULT_DK;
     @Parameter(description = "worker threads, 0 = all cores")
     int threads = 0;
-    @Parameter(required = false, description = "CSV of k, modes and P(k) [(Mpc/h)^3]")
+    @Parameter(required = false, description = "CSV with the table's columns: k [h/Mpc], modes, P [(Mpc/h)^3 density, (Mpc/h)^5 displacement]")
     File output;
     @Parameter(required = false, description = "PNG of the spectra on log axes")
     File plot_output;

@@ -226,7 +226,7 @@ class GuiCommandsIT {
                 "doCommand('Simulate FastPM...');   // cancelled with Esc by the test; this macro ends first",
                 "",
                 "function save(text, path) {      // whole or not at all: the test polls for the file",
-                "  File.saveString(text, path + '.tmp'); File.rename(path + '.tmp', path);",
+                "  File.saveString(text, path + '.tmp'); ok = File.rename(path + '.tmp', path); // assigned: else the Log shows its 1",
                 "}",
                 "function count(title) {",
                 "  lines = split(" + probe + "recorderText'), '\\n'); n = 0;",
