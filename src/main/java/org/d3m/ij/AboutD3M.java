@@ -28,7 +28,12 @@ public class AboutD3M implements PlugIn {
             return;
         }
         GenericDialog gd = new GenericDialog("About D3M");
-        gd.addMessage(text());
+        String[] parts = text().split("\n\n");
+        gd.addMessage(parts[0], new java.awt.Font("SansSerif", java.awt.Font.BOLD, 14));
+        for (int i = 1; i < parts.length; i++) {
+            gd.setInsets(10, 20, 0);
+            gd.addMessage(parts[i]);
+        }
         gd.addHelp("<html><body style='width:640px'>" + UserGuide.html(UserGuide.markdown()) + "</body></html>");
         gd.setHelpLabel("User Guide");
         gd.hideCancelButton();

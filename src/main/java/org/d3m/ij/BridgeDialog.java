@@ -51,16 +51,27 @@ final class BridgeDialog {
     record Row(ModuleItem<?> item, String group) {
     }
 
-    /** The fields in dialog order: grouped by heading in {@link ParamUi#GROUPS} order, inputs' order within a group. */
+    /**
+     * The fields in dialog order: grouped by heading in {@link ParamUi#GROUPS} order, the inputs'
+     * order within a group, except that {@code threads} comes last in its group.
+     */
     static List<Row> layout(CommandInfo info) {
         List<ModuleItem<?>> items = Commands.userInputs(info);
         List<String> groups = ParamUi.groups(items);
         List<Row> rows = new ArrayList<>();
         for (String g : ParamUi.GROUPS) {
+            Row threads = null;
             for (int i = 0; i < items.size(); i++) {
                 if (groups.get(i).equals(g)) {
-                    rows.add(new Row(items.get(i), g));
+                    if (items.get(i).getName().equals("threads")) {
+                        threads = new Row(items.get(i), g);
+                    } else {
+                        rows.add(new Row(items.get(i), g));
+                    }
                 }
+            }
+            if (threads != null) {
+                rows.add(threads);
             }
         }
         return rows;

@@ -160,8 +160,7 @@ public class CommandBridge implements PlugIn {
             if (v instanceof ImagePlus imp && canShow) {
                 Display.show(imp);
             } else if (v instanceof ResultsTable rt && canShow) {
-                rt.show(item.getLabel() != null && !item.getLabel().isEmpty() && !item.getLabel().equals(item.getName())
-                        ? item.getLabel() : Commands.displayTitle(info));
+                rt.show(ImageTitles.table(Commands.displayTitle(info)));
             } else if (v instanceof Plot plot && canShow) {
                 plot.show();
             } else if (v instanceof String s && logStrings) {

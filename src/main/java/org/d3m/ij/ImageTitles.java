@@ -84,6 +84,16 @@ public final class ImageTitles {
         }
     }
 
+    /**
+     * A title for a results table window: "{@code title} results", made unique among the open
+     * non-image windows (so a second run does not overwrite the first one's table, and the
+     * table is not taken for the command's dialog, which has the command's title).
+     */
+    static String table(String title) {
+        Set<String> taken = new HashSet<>(java.util.Arrays.asList(WindowManager.getNonImageTitles()));
+        return unique(title + " results", taken);
+    }
+
     /** Titles of the open images (windows and batch-mode images), except {@code skip}. */
     static Set<String> openTitles(ImagePlus skip) {
         Set<String> titles = new HashSet<>();

@@ -16,7 +16,7 @@ import org.scijava.module.ModuleItem;
  * the {@code @Parameter} field name; only the dialog shows these texts.
  *
  * <p>Known keys are in the table below. A key that is not (a new parameter) still gets a readable
- * label ("mesh_factor" → "Mesh factor"), the unit from the trailing "[...]" of its description,
+ * label ("mesh_factor" → "Mesh factor"; labels have no '_', which GenericDialog shows as a space), the unit from the trailing "[...]" of its description,
  * and the heading of the key before it; a String named {@code input}, {@code input2},
  * {@code *_input}, {@code truth} or {@code prediction*} is a field input (or any String with
  * {@code style = "field"}).
@@ -45,11 +45,11 @@ public final class ParamUi {
     private static final Pattern OUTPUT = Pattern.compile("output|.+_output|output_dir|save_dir");
 
     private static final Map<String, Entry> TABLE = Map.ofEntries(
-            e("a_s", "A_s (primordial amplitude)", "", "Cosmology"),
-            e("n_s", "n_s (spectral index)", "", "Cosmology"),
+            e("a_s", "As (primordial amplitude)", "", "Cosmology"),
+            e("n_s", "ns (spectral index)", "", "Cosmology"),
             e("h", "h (H0 / 100 km/s/Mpc)", "", "Cosmology"),
-            e("omega_m", "\u03a9_m (matter)", "", "Cosmology"),
-            e("omega_b", "\u03a9_b (baryons)", "", "Cosmology"),
+            e("omega_m", "\u03a9m (matter)", "", "Cosmology"),
+            e("omega_b", "\u03a9b (baryons)", "", "Cosmology"),
             e("pk_file", "P(k) table (optional)", "", "Cosmology"),
             e("sigma8", "\u03c38 (0 = keep)", "", "Cosmology"),
             e("box_size", "Box size", "Mpc/h", "Box"),
@@ -64,12 +64,12 @@ public final class ParamUi {
             e("redshift", "Redshift z", "", "Solver"),
             e("kernel", "Force kernel", "", "Solver"),
             e("dk", "Bin width \u0394k", "h/Mpc", "Analysis"),
-            e("k_min", "k_min", "h/Mpc", "Analysis"),
-            e("k_max", "k_max", "h/Mpc", "Analysis"),
+            e("k_min", "k min", "h/Mpc", "Analysis"),
+            e("k_max", "k max", "h/Mpc", "Analysis"),
             e("points", "Points in k", "", "Analysis"),
-            e("r_max", "r_max (outer bin edge)", "Mpc/h", "Analysis"),
+            e("r_max", "r max (outer bin edge)", "Mpc/h", "Analysis"),
             e("bins", "Radial bins", "", "Analysis"),
-            e("lmax", "Highest multipole \u2113_max", "", "Analysis"),
+            e("lmax", "Highest multipole \u2113max", "", "Analysis"),
             e("three_point", "3-point residual (slow)", "", "Analysis"),
             e("include_za", "Also compare ZA", "", "Analysis"),
             e("log_view", "Also show log10(1 + \u03b4)", "", "Analysis"),
@@ -177,7 +177,8 @@ public final class ParamUi {
      * The heading of each item, in the items' order. Field inputs are "Input", output files
      * "Output"; {@code box_size} is "Input" in a command that reads fields and makes none (its
      * "box size of .npy inputs"); {@code threads} joins the command's last Solver, Analysis or
-     * Network item (Solver when there is none); a key not in the table joins the item before it.
+     * Network item (Solver when there is none); Solver keys of a command that makes no fields
+     * (mesh_factor of Compare Fields) are "Analysis"; a key not in the table joins the item before it.
      */
     public static List<String> groups(List<ModuleItem<?>> items) {
         boolean reads = items.stream().anyMatch(ParamUi::isFieldInput);
@@ -186,7 +187,7 @@ public final class ParamUi {
         for (ModuleItem<?> item : items) {
             Entry e = TABLE.get(item.getName());
             if (e != null && e.group() != null && List.of("Solver", "Analysis", "Network").contains(e.group())) {
-                work = e.group();
+                work = e.group().equals("Solver") && !makes ? "Analysis" : e.group();
             }
         }
         List<String> out = new ArrayList<>();
@@ -204,7 +205,7 @@ public final class ParamUi {
             } else if (key.equals("threads")) {
                 g = work != null ? work : makes ? "Solver" : "Analysis";
             } else if (e != null && e.group() != null) {
-                g = e.group();
+                g = e.group().equals("Solver") && !makes ? "Analysis" : e.group();
             } else {
                 g = previous.equals("Output") || previous.equals("Input") ? "Settings" : previous;
             }

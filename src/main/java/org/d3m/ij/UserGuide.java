@@ -49,6 +49,13 @@ public final class UserGuide {
                 }
             }
         }
+        sb.append("<h4>Dialog fields and their macro keys</h4><table border='1' cellpadding='2'><tr><th>field</th><th>key</th></tr>");
+        for (org.scijava.module.ModuleItem<?> item : Commands.userInputs(info)) {
+            String unit = ParamUi.unit(item);
+            sb.append("<tr><td>").append(escape(ParamUi.label(item) + (unit.isEmpty() ? "" : " [" + unit + "]")))
+                    .append("</td><td><code>").append(escape(item.getName())).append("</code></td></tr>");
+        }
+        sb.append("</table>");
         sb.append("<p><i>D3M for Fiji ").append(escape(org.d3m.core.io.Provenance.version()))
                 .append(": docs/user-guide.md, section &ldquo;").append(escape(Commands.displayTitle(info)))
                 .append("&rdquo;.</i></p></body></html>");
