@@ -61,6 +61,11 @@ class CallMacroTest {
         Run cur = macro("setBatchMode(true);" + CALL + "'fixture-field', 'grid=8 box_size=16');"
                 + "return " + CALL + "'fixture-stats', 'input=current');");
         assertEquals("scalar n=8 L=16.0 mean=388.5", cur.result(), cur.log());
+        Run named = macro("setBatchMode(true);" + CALL + "'fixture-field', 'grid=8 box_size=16 vector'); t = getTitle();"
+                + CALL + "'paint-density', 'input=current'); return t + '|' + getTitle();");
+        String[] titles = named.result().split("\\|");
+        assertTrue(titles[0].startsWith("test displacement grid=8 box_size=16"), named.result());
+        assertEquals("CIC density of " + titles[0], titles[1], "'current' is named by the image's real title: " + named.log());
     }
 
     @Test
