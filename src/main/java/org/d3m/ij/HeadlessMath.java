@@ -78,7 +78,7 @@ final class HeadlessMath implements ExtendedPlugInFilter {
         try {
             String options = Macro.getOptions();
             String text = Macro.getValue(options == null ? "" : options, "value", ParamText.format(DEFAULTS.get(op)));
-            value = number(command, text);
+            value = number(text);
             if (op.equals("gamma") && (value < 0.05 || value > 5.0)) {
                 throw new IllegalArgumentException("gamma must be between 0.05 and 5.0, got " + text);
             }
@@ -89,7 +89,7 @@ final class HeadlessMath implements ExtendedPlugInFilter {
         return IJ.setupDialog(imp, FLAGS);
     }
 
-    private static double number(String command, String text) {
+    private static double number(String text) {
         String t = text.trim();
         try {
             return Double.parseDouble(t);
