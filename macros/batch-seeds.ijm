@@ -3,6 +3,7 @@
 // everything under <folder>/seed-<S>/. Images are closed after each seed, so memory stays flat.
 //
 // Usage (the macro argument is the output folder; default ~/d3m-seeds):
+//   headless: ./d3m macro macros/batch-seeds.ijm /data/out   (no display needed; exit code 1 on errors)
 //   xvfb-run java -Dplugins.dir=<repo root> -cp plugins/jars/ij-1.54p.jar ij.ImageJ \
 //       -batch macros/batch-seeds.ijm /data/seeds
 // For an ensemble average and the paper's table over many seeds, see the
@@ -28,12 +29,12 @@ for (s = firstSeed; s < firstSeed + nSeeds; s++) {
     sub = dir + "seed-" + s + File.separator;
     File.makeDirectory(sub);
     // FastPM displacement at z = 0 [Mpc/h]: 10 steps from a = 0.1, force mesh factor 2.
-    run("Simulate FastPM", "box_size=128 grid=32 seed=" + s + " steps=10 output=[" + sub + "fastpm.tif]");
+    run("Simulate FastPM...", "box_size=128 grid=32 seed=" + s + " steps=10 output=[" + sub + "fastpm.tif]");
     psi = getTitle();
-    run("Paint Density", "input=[" + psi + "] mesh_factor=1 output=[" + sub + "fastpm-density.tif]");
+    run("Paint Density...", "input=[" + psi + "] mesh_factor=1 output=[" + sub + "fastpm-density.tif]");
     rho = getTitle();
-    run("Power Spectrum", "input=[" + psi + "] output=[" + sub + "spectra.csv]");
-    run("Power Spectrum", "input=[" + rho + "] output=[" + sub + "density-spectra.csv]");
+    run("Power Spectrum...", "input=[" + psi + "] output=[" + sub + "spectra.csv]");
+    run("Power Spectrum...", "input=[" + rho + "] output=[" + sub + "density-spectra.csv]");
     close("*");   // images, plots: nothing accumulates over seeds
     index = index + s + ",seed-" + s + "\n";
     print("seed " + s + " done");

@@ -5,6 +5,7 @@
 // (auto and cross) from the open images.
 //
 // Usage (the macro argument is the output folder; default ~/d3m-samples):
+//   headless: ./d3m macro macros/open-samples.ijm /data/out   (no display needed; exit code 1 on errors)
 //   xvfb-run java -Dplugins.dir=<repo root> -cp plugins/jars/ij-1.54p.jar ij.ImageJ \
 //       -batch macros/open-samples.ijm /data/samples
 //
@@ -26,7 +27,7 @@ saveAs("Tiff", dir + "fastpm-displacement.tif");
 fastpm = getTitle();
 run("FastPM Density (seed 42)");         // CIC density delta of the FastPM particles (Fire LUT)
 saveAs("Tiff", dir + "fastpm-density.tif");
-run("Power Spectrum", "input=[" + za + "] input2=[" + fastpm + "]"
+run("Power Spectrum...", "input=[" + za + "] input2=[" + fastpm + "]"
     + " output=[" + dir + "spectra.csv] plot_output=[" + dir + "spectra.png]");
 close("*");
 setBatchMode(false);

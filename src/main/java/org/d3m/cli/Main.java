@@ -1,6 +1,7 @@
 package org.d3m.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import org.d3m.core.io.Provenance;
 import org.d3m.ij.CommandProgress;
 import org.d3m.ij.Commands;
 import org.d3m.ij.FieldImgs;
+import org.d3m.ij.HeadlessMacro;
 import org.d3m.ij.ParamText;
 import org.scijava.Context;
 import org.scijava.command.CommandInfo;
@@ -22,6 +24,7 @@ import org.scijava.module.ModuleItem;
  *   d3m list                      the commands
  *   d3m help COMMAND              its keys: type, default, description
  *   d3m COMMAND key=value ...     run it; String outputs go to stdout, progress to stderr
+ *   d3m macro FILE.ijm [ARG ...]  run an ImageJ macro headless (recorded run("...") lines included)
  * </pre>
  * Keys are the command's {@code @Parameter} field names, the same keys an ImageJ macro uses.
  * Any failure prints ONE line {@code error: ...} on stderr and exits 1 (2 for a usage error);
@@ -56,6 +59,13 @@ public final class Main {
             if (first.equals("--version") || first.equals("version")) {
                 out.println("D3M for Fiji " + Provenance.version());
                 return 0;
+            }
+            if (first.equals("macro")) {
+                if (args.length < 2) {
+                    err.println("error: usage: d3m macro FILE.ijm [ARG ...] (the ARGs, joined by spaces, are getArgument())");
+                    return 2;
+                }
+                return HeadlessMacro.run(Path.of(args[1]), String.join(" ", Arrays.asList(args).subList(2, args.length)), err);
             }
             context = new Context(CommandService.class);
             if (first.equals("list")) {
@@ -98,6 +108,7 @@ public final class Main {
                 usage: d3m list                      list the commands
                        d3m help COMMAND              keys, types, defaults and descriptions
                        d3m COMMAND key=value ...     run a command headless
+                       d3m macro FILE.ijm [ARG ...]  run an ImageJ macro headless (recorded run() lines too)
                        d3m imagej                    start ImageJ 1 with the plugin (needs a display)
                 keys are the command's parameter names, the same as in ImageJ macros;
                 -Dd3m.debug=true (JAVA_OPTS) prints stack traces.

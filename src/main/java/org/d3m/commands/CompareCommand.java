@@ -20,16 +20,16 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 /** Predicted displacement field(s) against a true one: the paper's Table 1, spectra and plots. */
-@Plugin(type = Command.class, name = "compare", menuPath = "Plugins>D3M>Analyze>Compare Fields")
+@Plugin(type = Command.class, name = "compare", menuPath = "Plugins>D3M>Analyze>Compare Fields...")
 public class CompareCommand implements Command {
 
     @Parameter(description = "true displacement: open image title, or a .tif/.npy file")
     String truth = "";
     @Parameter(description = "predicted displacement (same box and grid)")
     String prediction = FieldSource.CURRENT;
-    @Parameter(required = false, description = "optional second prediction")
+    @Parameter(required = false, description = "optional second predicted displacement")
     String prediction2 = "";
-    @Parameter(required = false, description = "optional third prediction")
+    @Parameter(required = false, description = "optional third predicted displacement")
     String prediction3 = "";
     @Parameter(required = false, description = "comma-separated names of the predictions (default: pred1, pred2, ...)")
     String names = "";

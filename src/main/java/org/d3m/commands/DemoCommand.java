@@ -30,7 +30,7 @@ import org.scijava.plugin.Plugin;
  * The paper's setup for one seed: ZA, 2LPT and FastPM displacements at z = 0, their CIC
  * densities and power spectra, written to a folder, with a short summary.
  */
-@Plugin(type = Command.class, name = "demo", menuPath = "Plugins>D3M>Demo Pipeline")
+@Plugin(type = Command.class, name = "demo", menuPath = "Plugins>D3M>Demo Pipeline...")
 public class DemoCommand extends LinearInputParameters {
 
     @Parameter(description = "folder for the TIFF stacks, spectra.csv and summary.txt")

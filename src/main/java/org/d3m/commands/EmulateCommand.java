@@ -28,7 +28,7 @@ import org.scijava.plugin.Plugin;
  * image), or from the ZA field generated from {@code seed} and the cosmology keys (or from
  * {@code linear_input}). The model must have been trained on fields of the same {@code kernel}.
  */
-@Plugin(type = Command.class, name = "emulate", menuPath = "Plugins>D3M>Emulator>Emulate")
+@Plugin(type = Command.class, name = "emulate", menuPath = "Plugins>D3M>Emulator>Emulate...")
 public class EmulateCommand extends LinearInputParameters {
 
     @Parameter(required = false, description = "ZA displacement (open image, 'current' or .tif/.npy); empty: generate from seed")

@@ -29,7 +29,7 @@ import org.scijava.plugin.Plugin;
  * {@code input_dir/seed-S/{fastpm,2lpt,za}-displacement.tif} (the layout {@code save_dir} and the
  * demo write).
  */
-@Plugin(type = Command.class, name = "ensemble-compare", menuPath = "Plugins>D3M>Analyze>Ensemble Compare")
+@Plugin(type = Command.class, name = "ensemble-compare", menuPath = "Plugins>D3M>Analyze>Ensemble Compare...")
 public class EnsembleCompareCommand extends SetupParameters {
 
     @Parameter(description = "number of seeds: seed, seed+1, ...")
@@ -74,6 +74,7 @@ public class EnsembleCompareCommand extends SetupParameters {
             Progress p = progress.sub((double) i / seeds, (i + 1.0) / seeds);
             p.report(0, "seed " + s.seed() + " (" + (i + 1) + "/" + seeds + ")");
             Map<String, VectorField> f = fields(s, cfg, p.sub(0, 0.3));
+            p.checkCancelled();
             p.report(0.3, "seed " + s.seed() + ": statistics");
             Comparison.Truth truth = c.truth(f.get("fastpm"));
             List<Comparison.Result> results = new ArrayList<>();

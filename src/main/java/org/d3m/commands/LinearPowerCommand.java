@@ -14,7 +14,7 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 /** The linear matter power spectrum at z = 0 on log-spaced k, with its sigma8. */
-@Plugin(type = Command.class, name = "linear-power", menuPath = "Plugins>D3M>Cosmology>Linear Power")
+@Plugin(type = Command.class, name = "linear-power", menuPath = "Plugins>D3M>Cosmology>Linear Power...")
 public class LinearPowerCommand extends CosmologyParameters {
 
     @Parameter(description = "smallest k [h/Mpc]")
@@ -51,10 +51,10 @@ public class LinearPowerCommand extends CosmologyParameters {
             k[i] = k_min * Math.pow(k_max / k_min, i / (points - 1.0));
             pk[i] = p.at(k[i]);
         }
-        Outputs.csv(output, new String[] {"k_h_per_Mpc", "P_Mpc3_per_h3"}, new double[][] {k, pk});
         Map<String, double[]> cols = new LinkedHashMap<>();
         cols.put("k [h/Mpc]", k);
         cols.put("P [(Mpc/h)^3]", pk);
+        Outputs.csv(output, cols.keySet().toArray(new String[0]), new double[][] {k, pk});
         table = Plots.table(cols);
         plot = Plots.plot("Linear P(k) at z=0", "k [h/Mpc]", "P(k) [(Mpc/h)^3]", true, true, k, Map.of("linear", pk));
         if (Outputs.given(plot_output)) {

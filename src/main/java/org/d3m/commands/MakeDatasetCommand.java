@@ -25,7 +25,7 @@ import org.scijava.plugin.Plugin;
  * the FastPM displacement (target) at z = 0, plus 2LPT for the test split; split 80/10/10 by seed.
  * Resumable: complete samples already in the folder are kept.
  */
-@Plugin(type = Command.class, name = "make-dataset", menuPath = "Plugins>D3M>Emulator>Make Dataset")
+@Plugin(type = Command.class, name = "make-dataset", menuPath = "Plugins>D3M>Emulator>Make Dataset...")
 public class MakeDatasetCommand extends SetupParameters {
 
     @Parameter(description = "number of (ZA, FastPM) pairs")
@@ -51,7 +51,7 @@ public class MakeDatasetCommand extends SetupParameters {
         Progress progress = CommandProgress.get();
         Dataset d = DatasetBuilder.build(output_dir.toPath(), samples, seed, s -> {
             Realization r = new Realization(base.withSeed(s));
-            VectorField target = r.fastPm(cfg, Progress.NONE).displacement();
+            VectorField target = r.fastPm(cfg, progress.quiet()).displacement(); // Esc stops within a step
             return new Sample(r.lpt(1, 1), target, Dataset.splitOf(s - seed).equals("test") ? r.lpt(2, 1) : null);
         }, meta, progress);
         summary = String.format(Locale.ROOT, "%d samples (%d train, %d val, %d test) of %d^3 in %s", d.entries().size(),

@@ -68,8 +68,7 @@ final class Outputs {
 
     /** A short name of a field input for legends: the file name, or the image title. */
     static String inputName(String input) {
-        String s = input.trim();
-        return s.contains("/") || s.contains(java.io.File.separator) ? new File(s).getName() : s;
+        return org.d3m.ij.FieldSource.displayName(input);
     }
 
     /** One line: what, rms and where it went. */

@@ -19,7 +19,7 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 /** CIC density contrast (count per cell / mean - 1) of particles at q + Psi. */
-@Plugin(type = Command.class, name = "paint-density", menuPath = "Plugins>D3M>Analyze>Paint Density")
+@Plugin(type = Command.class, name = "paint-density", menuPath = "Plugins>D3M>Analyze>Paint Density...")
 public class PaintDensityCommand implements Command {
 
     @Parameter(description = "displacement: open image title, 'current', or a .tif/.npy file")
@@ -57,8 +57,7 @@ public class PaintDensityCommand implements Command {
         VectorField psi = FieldImgs.vector(input_img, input, box_size);
         MemoryCheck.require(MemoryCheck.floatArrays(2, psi.box().refined(mesh_factor).cells()), "density mesh");
         ScalarField delta = Realization.density(psi, mesh_factor, threads);
-        String title = "CIC density of " + (input_img != null ? "ImgLib2 image"
-                : input.equals(FieldSource.CURRENT) ? "current image" : new File(input).getName());
+        String title = "CIC density of " + (input_img != null ? "ImgLib2 image" : FieldSource.displayName(input));
         density = Outputs.scalar(this, delta, "CIC density", title, output);
         if (log_view) {
             log_density = FieldImages.logDensity(delta, "log10(1+delta) " + title, CommandProvenance.of(this, "log density").toInfo());

@@ -24,7 +24,7 @@ import org.scijava.plugin.Plugin;
  * Binned power spectrum of a field, or of two fields with their cross spectrum. A displacement
  * spectrum is the sum of the three component spectra.
  */
-@Plugin(type = Command.class, name = "power-spectrum", menuPath = "Plugins>D3M>Analyze>Power Spectrum")
+@Plugin(type = Command.class, name = "power-spectrum", menuPath = "Plugins>D3M>Analyze>Power Spectrum...")
 public class PowerSpectrumCommand implements Command {
 
     @Parameter(description = "field: open image title, 'current', or a .tif/.npy file")
@@ -37,7 +37,7 @@ public class PowerSpectrumCommand implements Command {
     double dk = PowerSpectrum.DEFAULT_DK;
     @Parameter(description = "worker threads, 0 = all cores")
     int threads = 0;
-    @Parameter(required = false, description = "CSV of k, modes and P(k) [(Mpc/h)^3]")
+    @Parameter(required = false, description = "CSV with the table's columns: k [h/Mpc], modes, P [(Mpc/h)^3 density, (Mpc/h)^5 displacement]")
     File output;
     @Parameter(required = false, description = "PNG of the spectra on log axes")
     File plot_output;

@@ -23,7 +23,7 @@ import org.scijava.plugin.Plugin;
  * cosmology (the cosmology keys) and the paper's four others ({@link PaperCosmology}), with one
  * model. Writes table.csv, table.md and per-cosmology plots into output_dir.
  */
-@Plugin(type = Command.class, name = "reproduce-table", menuPath = "Plugins>D3M>Emulator>Reproduce Table")
+@Plugin(type = Command.class, name = "reproduce-table", menuPath = "Plugins>D3M>Emulator>Reproduce Table...")
 public class ReproduceTableCommand extends SetupParameters {
 
     @Parameter(description = "seeds per cosmology: seed, seed+1, ... (the paper's table: 100)")

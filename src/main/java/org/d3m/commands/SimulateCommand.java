@@ -15,7 +15,7 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 /** FastPM N-body run from 2LPT initial conditions to z = 0: the displacement (and momentum). */
-@Plugin(type = Command.class, name = "simulate", menuPath = "Plugins>D3M>Generate>Simulate FastPM")
+@Plugin(type = Command.class, name = "simulate", menuPath = "Plugins>D3M>Generate>Simulate FastPM...")
 public class SimulateCommand extends LinearInputParameters {
 
     @Parameter(description = "kick-drift-kick steps, linear in a")

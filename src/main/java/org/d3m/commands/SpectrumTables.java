@@ -3,14 +3,13 @@ package org.d3m.commands;
 import ij.gui.Plot;
 import ij.measure.ResultsTable;
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.d3m.core.analysis.Spectrum;
 import org.d3m.core.field.Box;
 import org.d3m.core.field.ScalarField;
 import org.d3m.core.field.VectorField;
+import org.d3m.core.io.AtomicFiles;
 import org.d3m.core.io.Csv;
 import org.d3m.ij.Plots;
 
@@ -38,15 +37,11 @@ final class SpectrumTables {
         return displacement ? "(Mpc/h)^5" : "(Mpc/h)^3";
     }
 
-    /** Non-empty bins as a table (k, modes, one column per spectrum); written as CSV when {@code csv} is given. */
+    /**
+     * Non-empty bins as a table: "k [h/Mpc]", "modes", then one column per spectrum named with its
+     * unit ({@link #column}); written as CSV with the same header when {@code csv} is given.
+     */
     static ResultsTable table(Map<String, Spectrum> spectra, File csv, String unit) {
-        if (Outputs.given(csv)) {
-            try {
-                Csv.writeSpectra(csv.toPath(), spectra);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + csv + ": " + e.getMessage(), e);
-            }
-        }
         Spectrum first = spectra.values().iterator().next();
         int[] bins = first.nonEmptyBins();
         Map<String, double[]> cols = new LinkedHashMap<>();
@@ -56,8 +51,18 @@ final class SpectrumTables {
             modes[i] = first.modes()[bins[i]];
         }
         cols.put("modes", modes);
-        spectra.forEach((name, s) -> cols.put(name + " [" + unit + "]", pick(s.p(), bins)));
+        spectra.forEach((name, s) -> cols.put(column(name, spectra.size(), unit), pick(s.p(), bins)));
+        Outputs.csv(csv, cols.keySet().toArray(new String[0]), cols.values().toArray(new double[0][]));
         return Plots.table(cols);
+    }
+
+    /**
+     * The column of spectrum {@code name} ("P_1", "P_2", "P_cross"): "P [unit]" when it is the
+     * only one, else "P1 [unit]", "P2 [unit]" and "P12 [unit]" (the cross spectrum).
+     */
+    static String column(String name, int count, String unit) {
+        String p = count == 1 ? "P" : name.equals("P_cross") ? "P12" : name.replace("_", "");
+        return p + " [" + unit + "]";
     }
 
     /** Log-log plot of the auto spectra (cross spectra can be negative and are left out). */

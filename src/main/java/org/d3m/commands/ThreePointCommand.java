@@ -1,23 +1,30 @@
 package org.d3m.commands;
 
+import ij.gui.Plot;
+import ij.measure.ResultsTable;
 import java.io.File;
 import java.util.Locale;
+import java.util.Map;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.real.FloatType;
 import org.d3m.core.analysis.Multipoles;
 import org.d3m.core.analysis.Particles;
 import org.d3m.core.analysis.ThreePoint;
 import org.d3m.core.field.VectorField;
+import org.d3m.core.io.AtomicFiles;
+import org.d3m.ij.CommandProgress;
 import org.d3m.ij.FieldImgs;
 import org.d3m.ij.FieldSource;
+import org.d3m.ij.MultipoleTables;
+import org.d3m.ij.Plots;
 import org.scijava.ItemIO;
 import org.scijava.ItemVisibility;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
-/** 3-point correlation multipoles zeta_l(r1, r2) of a displacement field's particles, as CSV. */
-@Plugin(type = Command.class, name = "three-point", menuPath = "Plugins>D3M>Analyze>Three-Point Multipoles")
+/** 3-point correlation multipoles zeta_l(r1, r2) of a displacement field's particles: table, plot, CSV. */
+@Plugin(type = Command.class, name = "three-point", menuPath = "Plugins>D3M>Analyze>Three-Point Multipoles...")
 public class ThreePointCommand implements Command {
 
     @Parameter(description = "displacement: open image title, 'current', or a .tif/.npy file")
@@ -32,8 +39,12 @@ public class ThreePointCommand implements Command {
     int lmax = 8;
     @Parameter(description = "worker threads, 0 = all cores")
     int threads = 0;
-    @Parameter(required = false, description = "CSV with columns l, b1, b2, r1, r2 [Mpc/h], zeta")
+    @Parameter(required = false, description = "CSV with columns l, b1, b2, r1 [Mpc/h], r2 [Mpc/h], zeta [triplets]")
     File output;
+    @Parameter(type = ItemIO.OUTPUT)
+    ResultsTable table;
+    @Parameter(type = ItemIO.OUTPUT)
+    Plot plot;
     @Parameter(type = ItemIO.OUTPUT)
     String summary;
 
@@ -49,25 +60,13 @@ public class ThreePointCommand implements Command {
         ThreePoint tp = new ThreePoint(psi.box().size(), r_max, bins, lmax, threads);
         double[][] x = Particles.positions(psi);
         long t0 = System.nanoTime();
-        Multipoles m = tp.compute(x[0], x[1], x[2], null);
+        Multipoles m = tp.compute(x[0], x[1], x[2], null, CommandProgress.get());
         double seconds = (System.nanoTime() - t0) * 1e-9;
-        int rows = (lmax + 1) * bins * bins;
-        double[][] cols = new double[6][rows];
-        int i = 0;
-        for (int l = 0; l <= lmax; l++) {
-            for (int b1 = 0; b1 < bins; b1++) {
-                for (int b2 = 0; b2 < bins; b2++, i++) {
-                    cols[0][i] = l;
-                    cols[1][i] = b1;
-                    cols[2][i] = b2;
-                    cols[3][i] = m.binCenter(b1);
-                    cols[4][i] = m.binCenter(b2);
-                    cols[5][i] = m.get(l, b1, b2);
-                }
-            }
-        }
-        Outputs.csv(output, new String[] {"l", "b1", "b2", "r1_Mpc_h", "r2_Mpc_h", "zeta"}, cols);
+        Map<String, double[]> cols = MultipoleTables.columns(m);
+        Outputs.csv(output, cols.keySet().toArray(new String[0]), cols.values().toArray(new double[0][]));
+        table = Plots.table(cols);
+        plot = MultipoleTables.plot(m, "3PCF multipoles of " + FieldSource.displayName(input));
         summary = String.format(Locale.ROOT, "3PCF multipoles l <= %d in %d bins to %.1f Mpc/h of %d particles in %.1f s;"
-                + " zeta_0(b0, b0) = %.6g", lmax, bins, r_max, psi.box().cells(), seconds, m.get(0, 0, 0));
+                + " zeta_0(b0, b0) = %.6g triplets", lmax, bins, r_max, psi.box().cells(), seconds, m.get(0, 0, 0));
     }
 }

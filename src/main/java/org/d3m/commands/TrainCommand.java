@@ -14,7 +14,7 @@ import org.scijava.plugin.Plugin;
  * cube symmetries as augmentation; keeps the best model by validation loss; checkpoints and
  * resumes (run the same command again after an interruption).
  */
-@Plugin(type = Command.class, name = "train", menuPath = "Plugins>D3M>Emulator>Train")
+@Plugin(type = Command.class, name = "train", menuPath = "Plugins>D3M>Emulator>Train...")
 public class TrainCommand implements Command {
 
     @Parameter(description = "dataset folder (from make-dataset)")

@@ -1,22 +1,15 @@
 package org.d3m.ij;
 
-import java.awt.Checkbox;
-import java.awt.Choice;
 import java.awt.GraphicsEnvironment;
-import java.awt.TextField;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Vector;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.Consumer;
 
 import ij.IJ;
 import ij.ImagePlus;
 import ij.Macro;
-import ij.WindowManager;
-import ij.gui.GenericDialog;
 import ij.gui.Plot;
 import ij.macro.Interpreter;
 import ij.measure.ResultsTable;
@@ -29,17 +22,23 @@ import org.scijava.command.CommandService;
 import org.scijava.module.Module;
 import org.scijava.module.ModuleItem;
 
+import org.d3m.core.progress.Progress;
+
 /**
  * The generic ImageJ 1 bridge: one PlugIn for every D3M SciJava command. Its argument (from the
  * generated plugins.config) is the command's class name. It
  * <ol>
  *   <li>reads the inputs from the macro options when a macro runs it ({@link MacroOptions}:
- *   {@code &variables}, booleans, choices, [bracketed] strings), else from a GenericDialog built
- *   from the command's inputs (label = key, so the Recorder's keys are the parameter names);</li>
- *   <li>records {@code run("Title", "key=value ...")} with exact values ({@link ParamText});</li>
+ *   {@code &variables}, booleans, choices, [bracketed] strings), else from its dialog
+ *   ({@link BridgeDialog}: labels, units, headings, tooltips, Help, remembered values);</li>
  *   <li>runs the command with the context class loader set to the one that loaded this plugin
- *   (ImageJ's plugin class loader; otherwise SciJava finds no plugins);</li>
- *   <li>shows the outputs: ImagePlus, ResultsTable and Plot; String outputs go to the Log.</li>
+ *   (ImageJ's plugin class loader; otherwise SciJava finds no plugins), with Esc wired to its
+ *   progress ({@link CommandProgress#imagej()}): a cancelled run says so and leaves no output;</li>
+ *   <li>shows the outputs: images with unique titles that name the settings ({@link ImageTitles})
+ *   at a readable zoom, ResultsTables and Plots; String outputs go to the Log; the status bar
+ *   says "Title: done in 3.2 s";</li>
+ *   <li>records {@code run("Title...", "key=value ...")} with exact values ({@link ParamText}), and
+ *   only for a run that succeeded: a failed or cancelled run leaves no recorder line.</li>
  * </ol>
  * Errors: a dialog when a user runs it interactively; in a macro, one line "error: ..." in the
  * Log and the macro is aborted (a modal dialog would hang a batch job).
@@ -48,12 +47,8 @@ import org.scijava.module.ModuleItem;
  */
 public class CommandBridge implements PlugIn {
 
-    /** Choice item of a field input that means "use the file field below". */
-    static final String FILE_CHOICE = "(file below)";
-    /** Choice item of a field input with an empty default: no field (the key is left out). */
-    static final String NONE_CHOICE = "(none)";
-    private static final Pattern UNITS = Pattern.compile("\\[([^\\]]{1,20})\\]\\s*$");
     private static Context context;
+    private static volatile Consumer<String> errorSink;
 
     /** The shared SciJava context, created once with this plugin's class loader. */
     public static synchronized Context context() {
@@ -63,28 +58,43 @@ public class CommandBridge implements PlugIn {
         return context;
     }
 
+    /** Where error lines go instead of the Log (the headless macro runner: stderr); null restores the Log. */
+    public static void setErrorSink(Consumer<String> sink) {
+        errorSink = sink;
+    }
+
     @Override
     public void run(String className) {
         String options = Macro.getOptions();
         boolean macro = options != null;
+        boolean quiet = macro || Interpreter.isBatchMode() || GraphicsEnvironment.isHeadless();
         String title = className;
+        boolean succeeded = false;
         try {
             CommandInfo info = Commands.byClass(context(), className.trim());
-            title = Commands.title(info);
-            Map<String, Object> values;
-            if (macro) {
-                values = MacroOptions.parse(info, options, MacroOptions.interpreterVariables());
-            } else {
-                values = dialog(info);
-                if (values == null) {
-                    return; // cancelled
-                }
+            title = Commands.displayTitle(info);
+            IJ.resetEscape(); // an Esc from before this run does not cancel it
+            Map<String, Object> values = macro ? MacroOptions.parse(info, options, MacroOptions.interpreterVariables())
+                    : BridgeDialog.show(info);
+            if (values == null) {
+                return; // dialog cancelled
+            }
+            long t0 = System.nanoTime();
+            Module module = execute(info, values);
+            show(info, module, values, true);
+            if (!macro) {
                 record(info, values);
             }
-            Module module = execute(info, values);
-            show(info, module, true);
+            IJ.showStatus(doneMessage(title, System.nanoTime() - t0));
+            succeeded = true;
+        } catch (Progress.CancelledException c) {
+            cancelled(title);
         } catch (Throwable t) {
-            fail(title, t, macro || Interpreter.isBatchMode() || GraphicsEnvironment.isHeadless());
+            fail(title, t, quiet);
+        } finally {
+            if (!succeeded) {
+                forgetRecording();
+            }
         }
     }
 
@@ -105,7 +115,7 @@ public class CommandBridge implements PlugIn {
             CommandInfo info = Commands.byName(context(), name);
             Map<String, Object> values = MacroOptions.parse(info, options, MacroOptions.interpreterVariables());
             Module module = execute(info, values);
-            show(info, module, false);
+            show(info, module, values, false);
             return strings(info, module);
         } catch (Throwable t) {
             return fail(name, t, true);
@@ -131,21 +141,37 @@ public class CommandBridge implements PlugIn {
         }
     }
 
-    /** Shows image, table and plot outputs; logs String outputs when {@code logStrings}. */
-    static void show(CommandInfo info, Module module, boolean logStrings) {
+    /**
+     * Shows image, table and plot outputs; logs String outputs when {@code logStrings}. Images are
+     * renamed first ({@link ImageTitles#name}: the settings that differ from the defaults, then a
+     * unique title) and open at a zoom that makes them readable ({@link Display}).
+     */
+    static void show(CommandInfo info, Module module, Map<String, Object> values, boolean logStrings) {
         boolean canShow = !GraphicsEnvironment.isHeadless() || Interpreter.isBatchMode();
+        List<ImagePlus> images = new ArrayList<>();
+        for (ModuleItem<?> item : info.outputs()) {
+            if (module.getOutput(item.getName()) instanceof ImagePlus imp) {
+                images.add(imp);
+            }
+        }
+        ImageTitles.name(images, info, values);
         for (ModuleItem<?> item : info.outputs()) {
             Object v = module.getOutput(item.getName());
             if (v instanceof ImagePlus imp && canShow) {
-                imp.show();
+                Display.show(imp);
             } else if (v instanceof ResultsTable rt && canShow) {
-                rt.show(item.getLabel() != null && !item.getLabel().isEmpty() ? item.getLabel() : Commands.title(info));
+                rt.show(ImageTitles.table(Commands.displayTitle(info)));
             } else if (v instanceof Plot plot && canShow) {
                 plot.show();
             } else if (v instanceof String s && logStrings) {
                 IJ.log(s);
             }
         }
+    }
+
+    /** "Simulate FastPM: done in 3.2 s" (seconds with one decimal). */
+    static String doneMessage(String title, long nanos) {
+        return String.format(Locale.ROOT, "%s: done in %.1f s", title, nanos / 1e9);
     }
 
     private static String strings(CommandInfo info, Module module) {
@@ -165,24 +191,62 @@ public class CommandBridge implements PlugIn {
             t.printStackTrace();
         }
         if (quiet) {
-            IJ.log(line);
-            if (Interpreter.getInstance() != null) {
-                Interpreter.abort();
+            Consumer<String> sink = errorSink;
+            if (sink != null) {
+                sink.accept(line);
+            } else {
+                IJ.log(line);
             }
+            abortMacro(Interpreter.getInstance());
         } else {
             IJ.error(title, Commands.errorLine(t));
         }
         return line;
     }
 
-    /** Records the inputs as macro options (exact text; the Recorder brackets spaces). */
+    /**
+     * Reports a run stopped by Esc: "Title: cancelled" in the status bar and the Log; a macro that
+     * ran it is aborted (Esc aborts macros in ImageJ too). The command left no output.
+     */
+    static void cancelled(String title) {
+        IJ.showProgress(1.0);
+        String line = title + ": cancelled";
+        IJ.showStatus(line);
+        IJ.log(line);
+        abortMacro(Interpreter.getInstance());
+    }
+
+    /**
+     * Stops {@code interp} (the macro that ran this command, on this thread) at its next
+     * statement. ImageJ's {@code Interpreter.abort()} first waits up to 2 s for the macro's thread
+     * to finish, which is this thread: so the interpreter is unregistered first (its package-private
+     * {@code setInstance}, by reflection), and then aborted without the wait.
+     */
+    static void abortMacro(Interpreter interp) {
+        if (interp == null) {
+            return;
+        }
+        try {
+            java.lang.reflect.Method set = Interpreter.class.getDeclaredMethod("setInstance", Interpreter.class);
+            set.setAccessible(true);
+            set.invoke(null, (Object) null);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // another ImageJ version: abort with ImageJ's wait
+        }
+        interp.abortMacro();
+    }
+
+    /**
+     * Records the inputs as macro options (exact text; the Recorder brackets spaces). Called
+     * after the command succeeded; IJ1 writes the line when the plugin returns.
+     */
     static void record(CommandInfo info, Map<String, Object> values) {
         if (!Recorder.record) {
             return;
         }
         for (ModuleItem<?> item : Commands.userInputs(info)) {
             Object v = values.get(item.getName());
-            if ("".equals(v) && isFieldInput(item)) {
+            if ("".equals(v) && ParamUi.isFieldInput(item)) {
                 continue; // (none): left out, like an empty file
             }
             if (v instanceof Boolean b) {
@@ -195,102 +259,15 @@ public class CommandBridge implements PlugIn {
         }
     }
 
-    /** True for a field input: a String named input, input2, ..., *_input, or with style "field". */
-    static boolean isFieldInput(ModuleItem<?> item) {
-        return item.getType() == String.class && ParamText.choices(item).isEmpty()
-                && ("field".equals(item.getWidgetStyle()) || item.getName().matches("input\\d*|.*_input"));
-    }
-
-    /** Shows the dialog; returns the values, or null if cancelled. */
-    static Map<String, Object> dialog(CommandInfo info) {
-        Map<String, Object> defaults = Commands.defaults(info);
-        List<ModuleItem<?>> items = Commands.userInputs(info);
-        GenericDialog gd = new GenericDialog(Commands.title(info));
-        String[] titles = WindowManager.getImageTitles();
-        for (ModuleItem<?> item : items) {
-            String key = item.getName();
-            Object d = defaults.get(key);
-            Class<?> t = ParamText.box(item.getType());
-            List<String> choices = ParamText.choices(item);
-            if (isFieldInput(item)) {
-                // An empty default (input2, prediction2, truth) means "none chosen": offer (none) and
-                // preselect it, so an optional second field is not silently the current image.
-                boolean none = "".equals(d);
-                List<String> opts = new ArrayList<>();
-                if (none) {
-                    opts.add(NONE_CHOICE);
-                }
-                opts.addAll(List.of(titles));
-                opts.add(FILE_CHOICE);
-                String current = none ? NONE_CHOICE
-                        : WindowManager.getCurrentImage() == null ? FILE_CHOICE : WindowManager.getCurrentImage().getTitle();
-                gd.addChoice(key, opts.toArray(new String[0]), current);
-                boolean isFile = d instanceof String s && !s.isEmpty() && !s.equalsIgnoreCase(FieldSource.CURRENT);
-                gd.addFileField(key + " file", isFile ? (String) d : "");
-            } else if (!choices.isEmpty()) {
-                gd.addChoice(key, choices.toArray(new String[0]), d == null ? choices.get(0) : ParamText.format(d));
-            } else if (t == Boolean.class) {
-                gd.addCheckbox(key, Boolean.TRUE.equals(d));
-            } else if (Number.class.isAssignableFrom(t)) {
-                gd.addNumericField(key, d == null ? 0 : ((Number) d).doubleValue(), 0, 12, units(item));
-                // The text is set exactly (shortest round-trip form): 2.142e-9 stays 2.142e-9.
-                @SuppressWarnings("unchecked")
-                Vector<TextField> nf = gd.getNumericFields();
-                nf.lastElement().setText(d == null ? "" : ParamText.format(d));
-            } else if (t == java.io.File.class) {
-                gd.addFileField(key, d == null ? "" : ParamText.format(d));
-            } else {
-                gd.addStringField(key, d == null ? "" : d.toString(), 20);
-            }
+    /**
+     * Drops the command the Recorder is about to write (IJ1 calls Recorder.setCommand before a
+     * menu command and writes it when the command returns), so that a failed or cancelled run
+     * leaves no line: without this, a run whose dialog text was unreadable was recorded as a
+     * bare {@code run("Title...");}.
+     */
+    static void forgetRecording() {
+        if (Recorder.record) {
+            Recorder.setCommand(null);
         }
-        if (info.getDescription() != null && !info.getDescription().isEmpty()) {
-            gd.addMessage(info.getDescription());
-        }
-        gd.showDialog();
-        if (gd.wasCanceled()) {
-            return null;
-        }
-        return readDialog(info, items, gd);
-    }
-
-    /** Reads the dialog's components in the order they were added and converts them. */
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> readDialog(CommandInfo info, List<ModuleItem<?>> items, GenericDialog gd) {
-        Vector<TextField> numbers = gd.getNumericFields() == null ? new Vector<>() : gd.getNumericFields();
-        Vector<TextField> strings = gd.getStringFields() == null ? new Vector<>() : gd.getStringFields();
-        Vector<Checkbox> boxes = gd.getCheckboxes() == null ? new Vector<>() : gd.getCheckboxes();
-        Vector<Choice> choicesV = gd.getChoices() == null ? new Vector<>() : gd.getChoices();
-        int ni = 0, si = 0, bi = 0, ci = 0;
-        Map<String, Object> given = new LinkedHashMap<>();
-        for (ModuleItem<?> item : items) {
-            Class<?> t = ParamText.box(item.getType());
-            String text;
-            if (isFieldInput(item)) {
-                String choice = choicesV.get(ci++).getSelectedItem();
-                String file = strings.get(si++).getText();
-                text = FILE_CHOICE.equals(choice) ? file : NONE_CHOICE.equals(choice) ? "" : choice;
-            } else if (!ParamText.choices(item).isEmpty()) {
-                text = choicesV.get(ci++).getSelectedItem();
-            } else if (t == Boolean.class) {
-                given.put(item.getName(), boxes.get(bi++).getState());
-                continue;
-            } else if (Number.class.isAssignableFrom(t)) {
-                text = numbers.get(ni++).getText();
-            } else {
-                text = strings.get(si++).getText();
-            }
-            given.put(item.getName(), ParamText.parse(item, text));
-        }
-        return Commands.complete(info, given);
-    }
-
-    /** Units shown after a number: the trailing "[...]" of the description, e.g. "[Mpc/h]". */
-    static String units(ModuleItem<?> item) {
-        String d = item.getDescription();
-        if (d == null) {
-            return "";
-        }
-        Matcher m = UNITS.matcher(d);
-        return m.find() ? m.group(1) : "";
     }
 }

@@ -8,8 +8,9 @@ import ij.IJ;
 import org.d3m.core.progress.Progress;
 
 /**
- * Where a command's progress goes, chosen by the front end that runs it: the CLI sends it to
- * stderr, the ImageJ bridge to the status bar and progress bar. A command just calls
+ * Where a command's progress goes, chosen by the front end that runs it: the CLI (and the headless
+ * macro runner) sends it to stderr, the ImageJ bridge to the status bar and progress bar, where
+ * Esc cancels. A command just calls
  * {@code CommandProgress.get()} and hands the result to the core.
  */
 public final class CommandProgress {
@@ -36,12 +37,24 @@ public final class CommandProgress {
         sink = p;
     }
 
-    /** ImageJ's progress bar and status line. */
+    /**
+     * ImageJ's progress bar and status line; cancelled when the user pressed Esc
+     * ({@link IJ#escapePressed()}; the bridge resets it when a command starts), so that core loops
+     * that check {@link Progress#checkCancelled()} stop within a step.
+     */
     public static Progress imagej() {
-        return (fraction, message) -> {
-            IJ.showProgress(Math.max(0, Math.min(1, fraction)));
-            if (message != null && !message.isEmpty()) {
-                IJ.showStatus(message);
+        return new Progress() {
+            @Override
+            public void report(double fraction, String message) {
+                IJ.showProgress(Math.max(0, Math.min(1, fraction)));
+                if (message != null && !message.isEmpty()) {
+                    IJ.showStatus(message);
+                }
+            }
+
+            @Override
+            public boolean cancelled() {
+                return IJ.escapePressed();
             }
         };
     }

@@ -83,6 +83,15 @@ public final class Commands {
     }
 
     /**
+     * The title people read (dialog title, status and error lines): the menu leaf without the
+     * trailing "..." that marks a menu item opening a dialog ("Simulate FastPM").
+     */
+    public static String displayTitle(CommandInfo info) {
+        String t = title(info);
+        return t.endsWith("...") ? t.substring(0, t.length() - 3).trim() : t;
+    }
+
+    /**
      * Inputs a user sets: not services or the context (injected), not messages, and of a type
      * this plumbing converts from text.
      */

@@ -102,13 +102,41 @@ public final class FieldImages {
 
     /**
      * A derived view log10(max(1 + delta, {@value #LOG_FLOOR})) of a density contrast field
-     * (LUTs are linear, so a log view needs its own image), titled {@code title}.
+     * (LUTs are linear, so a log view needs its own image), titled {@code title}. Its display
+     * range is the {@value #CLIP} and 1 - {@value #CLIP} quantiles of the occupied cells (1 + delta
+     * above the floor): the empty cells, often a large part of a CIC mesh, sit at the floor and
+     * would otherwise set the low end and wash the image out.
      */
     public static ImagePlus logDensity(ScalarField delta, String title, String info) {
         float[] src = delta.data();
         float[] out = new float[src.length];
         Parallel.forEach(out.length, 0, i -> out[i] = (float) Math.log10(Math.max(1.0 + src[i], LOG_FLOOR)));
-        return scalar(new ScalarField(delta.box(), out), title, info);
+        ImagePlus imp = scalar(new ScalarField(delta.box(), out), title, info);
+        double[] r = occupiedRange(out);
+        imp.setDisplayRange(r[0], r[1]);
+        return imp;
+    }
+
+    /** The display range of a log-density view from its cells above the floor (all cells if none is). */
+    static double[] occupiedRange(float[] logDensity) {
+        float floor = (float) Math.log10(LOG_FLOOR);
+        int count = 0;
+        for (float v : logDensity) {
+            if (v > floor) {
+                count++;
+            }
+        }
+        if (count == 0) {
+            return range(logDensity, false);
+        }
+        float[] occupied = new float[count];
+        int j = 0;
+        for (float v : logDensity) {
+            if (v > floor) {
+                occupied[j++] = v;
+            }
+        }
+        return range(occupied, false);
     }
 
     /**

@@ -3,6 +3,8 @@ package org.d3m.ij;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import ij.ImagePlus;
 import ij.WindowManager;
@@ -16,7 +18,8 @@ import org.d3m.core.io.FastPmFiles;
  * text is, in this order:
  * <ol>
  *   <li>{@value #CURRENT}: the current image (ImageJ running, or an IJ1 batch macro);</li>
- *   <li>the title of an open image;</li>
+ *   <li>the title of an open image (a title that several open images have is an error that lists
+ *   them: ImageJ allows duplicate titles, and picking one silently could pick the wrong field);</li>
  *   <li>a file path ending in .tif, .tiff or .npy;</li>
  *   <li>a C FastPM directory: a snapshot ({@code fastpm_1.0000/}, read as the displacement of its
  *   particles, see {@link FastPmFiles}) for a vector input, an initial-conditions directory
@@ -125,7 +128,39 @@ public final class FieldSource {
             }
             return imp;
         }
-        return WindowManager.getImage(s);
+        List<ImagePlus> matches = new ArrayList<>();
+        int[] ids = WindowManager.getIDList();
+        if (ids != null) {
+            for (int id : ids) {
+                ImagePlus imp = WindowManager.getImage(id);
+                if (imp != null && imp.getTitle().equals(s)) {
+                    matches.add(imp);
+                }
+            }
+        }
+        if (matches.size() > 1) {
+            StringBuilder sb = new StringBuilder();
+            for (ImagePlus imp : matches) {
+                sb.append(sb.length() > 0 ? ", " : "").append("ID ").append(imp.getID()).append(' ')
+                        .append(FieldImages.shape(imp));
+            }
+            throw new IllegalArgumentException("input '" + s + "' matches " + matches.size() + " open images (" + sb
+                    + "); rename one (Image > Rename...) or close it");
+        }
+        return matches.isEmpty() ? null : matches.get(0);
+    }
+
+    /**
+     * A short name of a field input for titles and legends: the current image's real title for
+     * {@value #CURRENT}, a file's name for a path, else the text (an image title).
+     */
+    public static String displayName(String input) {
+        String s = input == null ? "" : input.trim();
+        if (s.equalsIgnoreCase(CURRENT)) {
+            ImagePlus imp = WindowManager.getCurrentImage();
+            return imp != null ? imp.getTitle() : s;
+        }
+        return s.contains("/") || s.contains(File.separator) ? new File(s).getName() : s;
     }
 
     private static File file(String input) {

@@ -17,7 +17,8 @@ import org.scijava.module.ModuleItem;
  * ImageJ 1 macro option strings ({@code "box_size=128 seed=7 a_s=2.142e-9 label=[two words] flag"})
  * for a command's inputs, read and written the way IJ1's GenericDialog and Recorder do:
  * <ul>
- *   <li>values through {@link Macro#getValue}: {@code key=value} or {@code key=[value with spaces]};</li>
+ *   <li>{@code key=value} or {@code key=[value with spaces]}, like {@link Macro#getValue} but a key is
+ *   never looked for inside a [bracketed] value ({@link #values});</li>
  *   <li>{@code key=&name} takes the value of macro variable {@code name};</li>
  *   <li>a boolean is true when its key is present on its own ({@code flag}), false when absent
  *   ({@code flag=true}/{@code flag=false} are accepted too);</li>
@@ -61,7 +62,8 @@ public final class MacroOptions {
         for (ModuleItem<?> item : items) {
             byKey.put(item.getName().toLowerCase(Locale.ROOT), item);
         }
-        for (String key : keys(opts)) {
+        Map<String, String> raws = values(opts);
+        for (String key : raws.keySet()) {
             if (!byKey.containsKey(key)) {
                 throw new IllegalArgumentException("unknown key '" + key + "' for " + Commands.name(info) + "; known: "
                         + String.join(", ", byKey.keySet()));
@@ -70,9 +72,10 @@ public final class MacroOptions {
         Map<String, Object> given = new LinkedHashMap<>();
         for (ModuleItem<?> item : items) {
             String key = item.getName();
-            String raw = Macro.getValue(padded(opts), key, null);
+            String lower = key.toLowerCase(Locale.ROOT);
+            String raw = raws.get(lower);
             if (ParamText.box(item.getType()) == Boolean.class && (raw == null || raw.isEmpty())) {
-                given.put(key, keys(opts).contains(key.toLowerCase(Locale.ROOT)));
+                given.put(key, raws.containsKey(lower));
                 continue;
             }
             if (raw == null) {
@@ -121,7 +124,18 @@ public final class MacroOptions {
 
     /** The keys in an option string (lower case): words before '=' and bare words. */
     static List<String> keys(String options) {
-        List<String> keys = new ArrayList<>();
+        return new ArrayList<>(values(options).keySet());
+    }
+
+    /**
+     * The keys (lower case) of an option string with their raw values, in order: {@code key=value},
+     * {@code key=[value with spaces]} (nested brackets kept), or a bare {@code key} (value null).
+     * Unlike {@link Macro#getValue}, a key is found only where a key can stand, never inside a
+     * [bracketed] value: an image title such as "FastPM displacement seed=42 box_size=64" given as
+     * {@code input=[...]} does not set {@code seed} or {@code box_size}. The first of repeated keys wins.
+     */
+    static Map<String, String> values(String options) {
+        Map<String, String> out = new LinkedHashMap<>();
         int i = 0;
         int n = options.length();
         while (i < n) {
@@ -132,26 +146,34 @@ public final class MacroOptions {
             while (i < n && options.charAt(i) != ' ' && options.charAt(i) != '=') {
                 i++;
             }
-            if (i > start) {
-                keys.add(options.substring(start, i).toLowerCase(Locale.ROOT));
-            }
+            String key = options.substring(start, i).toLowerCase(Locale.ROOT);
+            String value = null;
             if (i < n && options.charAt(i) == '=') {
                 i++;
                 if (i < n && options.charAt(i) == '[') {
-                    int close = options.indexOf(']', i);
-                    i = close < 0 ? n : close + 1;
+                    int depth = 0;
+                    int from = i + 1;
+                    for (; i < n; i++) {
+                        char c = options.charAt(i);
+                        depth += c == '[' ? 1 : c == ']' ? -1 : 0;
+                        if (depth == 0) {
+                            break;
+                        }
+                    }
+                    value = options.substring(from, Math.min(i, n));
+                    i++;
                 } else {
+                    int from = i;
                     while (i < n && options.charAt(i) != ' ') {
                         i++;
                     }
+                    value = options.substring(from, i);
                 }
             }
+            if (!key.isEmpty() && !out.containsKey(key)) {
+                out.put(key, value);
+            }
         }
-        return keys;
-    }
-
-    /** Macro.getValue matches "key=" after a space; IJ1 option strings end with a space. */
-    private static String padded(String options) {
-        return options.endsWith(" ") ? options : options + " ";
+        return out;
     }
 }

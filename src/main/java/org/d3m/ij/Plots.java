@@ -79,8 +79,10 @@ public final class Plots {
     }
 
     /**
-     * A ResultsTable with one column per entry (keys are headings, in map order); all columns
-     * must have the same length. Values are shown in scientific notation with 10 significant digits.
+     * A ResultsTable with one column per entry (keys are headings with their unit, e.g.
+     * "P [(Mpc/h)^3]", in map order); all columns must have the same length. A column of whole
+     * numbers (mode counts, bin indices) is shown as integers, the others in scientific notation
+     * with 10 significant digits.
      */
     public static ResultsTable table(Map<String, double[]> columns) {
         int rows = -1;
@@ -98,8 +100,23 @@ public final class Plots {
                 rt.addValue(e.getKey(), e.getValue()[r]);
             }
         }
+        for (Map.Entry<String, double[]> e : columns.entrySet()) {
+            if (rows > 0 && integers(e.getValue())) {
+                rt.setDecimalPlaces(rt.getColumnIndex(e.getKey()), 0);
+            }
+        }
         rt.showRowNumbers(false);
         return rt;
+    }
+
+    /** True when every value is a whole number small enough to print exactly. */
+    static boolean integers(double[] values) {
+        for (double v : values) {
+            if (v != Math.rint(v) || Math.abs(v) > 1e15) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Saves a table as CSV with a header row (works headless; ResultsTable.show does not). */

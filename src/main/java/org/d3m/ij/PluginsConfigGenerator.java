@@ -17,43 +17,40 @@ import java.util.TreeMap;
  * processor wrote, so a new command needs no second declaration. Each D3M command with a
  * {@code menuPath} "A>B>C>Leaf" becomes the line
  * <pre>A>B>C, "Leaf", org.d3m.ij.CommandBridge("the.command.Class")</pre>
- * Two commands with the same menu leaf are an error (IJ1 keys commands by label). A leaf that is
- * one of ImageJ 1's own labels (e.g. "Benchmark") gets the IJ1 label "D3M Leaf", with a warning.
+ * Lines are in workflow order ({@link #MENU_ORDER}, {@link #ITEM_ORDER}). Two commands with the same
+ * menu leaf are an error (IJ1 keys commands by label), so is a leaf that is one of ImageJ 1's own
+ * labels (e.g. "Benchmark") and a leaf that does not end with "..." (every command opens a dialog).
  *
  * <p>Usage: {@code PluginsConfigGenerator CLASSES_DIR [OUTPUT]} (OUTPUT defaults to
- * CLASSES_DIR/plugins.config). The static sample entries of {@link SampleData}
- * (File &gt; Open Samples &gt; D3M) are appended.
+ * CLASSES_DIR/plugins.config). The static entries are appended: About D3M... and the samples of
+ * {@link SampleData} (File &gt; Open Samples &gt; D3M).
  */
 public final class PluginsConfigGenerator {
 
     static final String INDEX = "META-INF/json/org.scijava.plugin.Plugin";
+    /** plugins.config line of Plugins &gt; D3M &gt; About D3M... */
+    static final String ABOUT = "Plugins>D3M, \"About D3M...\", org.d3m.ij.AboutD3M";
+    /** plugins.config line of the entry in Help &gt; About Plugins. */
+    static final String ABOUT_PLUGINS = "Help>About Plugins, \"D3M for Fiji...\", org.d3m.ij.AboutD3M";
     static final String COMMAND = "org.scijava.command.Command";
 
-    /** ImageJ 1's own command labels (IJ_Props.txt in ij.jar), which D3M labels must not repeat. */
-    static final java.util.Set<String> BUILT_IN = builtInLabels();
+    /**
+     * ImageJ 1's own command labels (IJ_Props.txt in ij.jar and the menu bar's coded commands,
+     * {@link Ij1Commands#builtIn}), which D3M labels must not repeat.
+     */
+    static final java.util.Set<String> BUILT_IN = java.util.Set.copyOf(Ij1Commands.builtIn().keySet());
 
-    private PluginsConfigGenerator() {
-    }
-
-    /** The labels in ImageJ 1's IJ_Props.txt ({@code key="Label[shortcut]",class}); empty if ij.jar is absent. */
-    static java.util.Set<String> builtInLabels() {
-        java.util.Set<String> labels = new java.util.HashSet<>();
-        try (java.io.InputStream in = PluginsConfigGenerator.class.getResourceAsStream("/IJ_Props.txt")) {
-            if (in == null) {
-                return labels;
-            }
-            for (String line : new String(in.readAllBytes(), StandardCharsets.ISO_8859_1).split("\\R")) {
-                int q = line.indexOf("=\"");
-                int end = q < 0 ? -1 : line.indexOf('"', q + 2);
-                if (!line.startsWith("#") && end > 0) {
-                    labels.add(line.substring(q + 2, end).replaceAll("\\[.*\\]$", ""));
-                }
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return labels;
-    }
+    /**
+     * Order of the D3M submenus in plugins.config: the workflow. Top-level items (Demo, Benchmark)
+     * follow, then About. ImageJ 1 keeps this order for the items inside a menu; it sorts the
+     * submenus of the Plugins menu alphabetically (Menus.addItemSorted), so there the order is
+     * Analyze, Cosmology, Emulator, Generate.
+     */
+    static final List<String> MENU_ORDER = List.of("Generate", "Emulator", "Analyze", "Cosmology");
+    /** Order of known items inside a menu (the workflow); other items follow, alphabetically. */
+    static final List<String> ITEM_ORDER = List.of("Initial Conditions...", "LPT Displacement...", "Simulate FastPM...",
+            "Make Dataset...", "Train...", "Emulate...", "Paint Density...", "Power Spectrum...", "Compare Fields...",
+            "Three-Point Multipoles...", "Ensemble Compare...", "Linear Power...", "Demo Pipeline...", "D3M Benchmark...");
 
     /** Maven entry point. */
     public static void main(String[] args) throws IOException {
@@ -64,21 +61,24 @@ public final class PluginsConfigGenerator {
         Path out = args.length > 1 ? Paths.get(args[1]) : classes.resolve("plugins.config");
         Path index = classes.resolve(INDEX);
         String json = Files.exists(index) ? Files.readString(index, StandardCharsets.UTF_8) : "";
-        String config = withSamples(config(json));
+        String config = withStatic(config(json));
         Files.writeString(out, config, StandardCharsets.UTF_8);
         System.out.println("[d3m] wrote " + out + " (" + config.lines().filter(l -> !l.startsWith("#")).count() + " menu entries)");
     }
 
     /**
-     * Appends the static File &gt; Open Samples &gt; D3M entries ({@link SampleData}) to a generated
-     * config; a sample label that is also a command's menu leaf is an error (IJ1 labels are global).
+     * Appends the static entries: About D3M... (Plugins &gt; D3M and Help &gt; About Plugins) and the
+     * File &gt; Open Samples &gt; D3M entries ({@link SampleData}). A static label that is also a
+     * command's menu leaf is an error (IJ1 labels are global).
      */
-    public static String withSamples(String config) {
+    public static String withStatic(String config) {
         StringBuilder sb = new StringBuilder(config);
-        for (String line : SampleData.configLines()) {
+        List<String> lines = new ArrayList<>(List.of(ABOUT, ABOUT_PLUGINS));
+        lines.addAll(SampleData.configLines());
+        for (String line : lines) {
             String label = line.substring(line.indexOf('"'), line.indexOf('"', line.indexOf('"') + 1) + 1);
             if (config.contains(", " + label + ", ")) {
-                throw new IllegalArgumentException("menu label " + label + " used by a command and a sample");
+                throw new IllegalArgumentException("menu label " + label + " used by a command and a sample or About entry");
             }
             sb.append(line).append('\n');
         }
@@ -87,7 +87,7 @@ public final class PluginsConfigGenerator {
 
     /** The plugins.config text for a plugin index (concatenated JSON objects). */
     public static String config(String indexJson) {
-        Map<String, String> lines = new TreeMap<>(); // sorted by menu path for a stable file
+        Map<String, String> lines = new TreeMap<>(PluginsConfigGenerator::workflowOrder);
         Map<String, String> leaves = new LinkedHashMap<>();
         for (Object o : new Json(indexJson).all()) {
             @SuppressWarnings("unchecked")
@@ -118,6 +118,10 @@ public final class PluginsConfigGenerator {
             if (other != null) {
                 throw new IllegalArgumentException("menu label '" + leaf + "' used by both " + other + " and " + cls);
             }
+            if (!leaf.endsWith("...")) {
+                throw new IllegalArgumentException(cls + ": menu label '" + leaf
+                        + "' must end with '...': a command opens a dialog (ImageJ's convention)");
+            }
             if (leaf.contains("\"")) {
                 throw new IllegalArgumentException(cls + ": menu label must not contain a quote");
             }
@@ -131,6 +135,34 @@ public final class PluginsConfigGenerator {
             sb.append(line).append('\n');
         }
         return sb.toString();
+    }
+
+    /**
+     * Compares two menu paths "Plugins>D3M>Sub>Leaf" by workflow: submenus in {@link #MENU_ORDER}
+     * (unknown ones after, alphabetically), then top-level items; inside a menu, items in
+     * {@link #ITEM_ORDER}, others after, alphabetically.
+     */
+    static int workflowOrder(String a, String b) {
+        String[] pa = a.split(">");
+        String[] pb = b.split(">");
+        int c = Integer.compare(menuRank(pa), menuRank(pb));
+        if (c == 0) {
+            c = String.join(">", java.util.Arrays.copyOf(pa, pa.length - 1))
+                    .compareTo(String.join(">", java.util.Arrays.copyOf(pb, pb.length - 1)));
+        }
+        if (c == 0) {
+            c = Integer.compare(rank(ITEM_ORDER, pa[pa.length - 1]), rank(ITEM_ORDER, pb[pb.length - 1]));
+        }
+        return c != 0 ? c : a.compareTo(b);
+    }
+
+    private static int menuRank(String[] path) {
+        return path.length <= 3 ? MENU_ORDER.size() + 1 : rank(MENU_ORDER, path[2]);
+    }
+
+    private static int rank(List<String> order, String name) {
+        int i = order.indexOf(name);
+        return i < 0 ? order.size() : i;
     }
 
     /** A minimal JSON reader for the index: objects, arrays, strings, numbers, literals. */

@@ -71,7 +71,9 @@ public class SampleData implements PlugIn {
         try {
             Sample s = Sample.of(arg);
             title = s.label;
-            create(s, CommandProgress.imagej()).show();
+            ImagePlus imp = create(s, CommandProgress.imagej());
+            imp.setTitle(ImageTitles.unique(imp.getTitle())); // opening a sample twice gives "...-1"
+            Display.show(imp);
         } catch (Throwable t) {
             CommandBridge.fail(title, t, Macro.getOptions() != null || Interpreter.isBatchMode()
                     || GraphicsEnvironment.isHeadless());

@@ -62,7 +62,11 @@ class AnalysisCommandsTest {
         assertEquals(0, r.code(), r.err());
         Csv.Table t = Csv.read(csv);
         assertEquals(4 * 4 * 4, t.rows());
-        assertEquals(t.column("zeta")[1], t.column("zeta")[4], 1e-9 * Math.abs(t.column("zeta")[1]), "symmetric in (r1, r2)");
+        double[] zeta = t.column("zeta [triplets]");
+        assertEquals(zeta[1], zeta[4], 1e-9 * Math.abs(zeta[1]), "symmetric in (r1, r2)");
+        assertEquals(java.util.List.of("l", "b1", "b2", "r1 [Mpc/h]", "r2 [Mpc/h]", "zeta [triplets]"), java.util.List.of(t.header()),
+                "the CSV header is the table's");
+        assertTrue(r.err().contains("3PCF: "), "progress: " + r.err());
     }
 
     @Test

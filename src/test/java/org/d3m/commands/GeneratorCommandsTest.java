@@ -96,7 +96,8 @@ class GeneratorCommandsTest {
         r = cli("power-spectrum", "input=" + za, "input2=" + pm, "output=" + cross);
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("displacement"), r.out());
-        assertEquals(4, Csv.read(cross).header().length - 1, "k, modes, P_1, P_2, P_cross");
+        assertEquals(java.util.List.of("k [h/Mpc]", "modes", "P1 [(Mpc/h)^5]", "P2 [(Mpc/h)^5]", "P12 [(Mpc/h)^5]"),
+                java.util.List.of(Csv.read(cross).header()), "named columns with units, as in the ResultsTable");
     }
 
     @Test

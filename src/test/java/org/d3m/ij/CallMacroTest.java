@@ -54,12 +54,18 @@ class CallMacroTest {
                 + "t = getTitle(); c = nImages;"
                 + "s = " + CALL + "'fixture-stats', 'input=[' + t + '] vector');"
                 + "return '' + c + '|' + t + '|' + s;");
-        assertEquals("1|test displacement grid=8|vector n=8 L=16.0 rms=" + r.result().substring(r.result().indexOf("rms=") + 4),
-                r.result(), r.log());
+        org.junit.jupiter.api.Assertions.assertNotNull(r.result(), r.log());
+        assertEquals("1|test displacement grid=8 box_size=16|vector n=8 L=16.0 rms="
+                + r.result().substring(r.result().indexOf("rms=") + 4), r.result(), r.log());
         assertTrue(Files.exists(out) && Files.exists(dir.resolve("v.tif.json")));
         Run cur = macro("setBatchMode(true);" + CALL + "'fixture-field', 'grid=8 box_size=16');"
                 + "return " + CALL + "'fixture-stats', 'input=current');");
         assertEquals("scalar n=8 L=16.0 mean=388.5", cur.result(), cur.log());
+        Run named = macro("setBatchMode(true);" + CALL + "'fixture-field', 'grid=8 box_size=16 vector'); t = getTitle();"
+                + CALL + "'paint-density', 'input=current'); return t + '|' + getTitle();");
+        String[] titles = named.result().split("\\|");
+        assertTrue(titles[0].startsWith("test displacement grid=8 box_size=16"), named.result());
+        assertEquals("CIC density of " + titles[0], titles[1], "'current' is named by the image's real title: " + named.log());
     }
 
     @Test

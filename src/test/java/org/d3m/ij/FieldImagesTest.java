@@ -155,6 +155,24 @@ class FieldImagesTest {
     }
 
     @Test
+    void logDensityRangeComesFromOccupiedCells() {
+        // 90% empty cells (1 + delta = 0, at the floor -3) and occupied cells with log10(1 + delta) in [0, 1]:
+        // the range must span the occupied cells, not start at the floor.
+        float[] d = new float[BOX.cells()];
+        java.util.Arrays.fill(d, -1f);
+        for (int i = 0; i < d.length; i += 10) {
+            d[i] = (float) (Math.pow(10, (i % 100) / 100.0) - 1);
+        }
+        ImagePlus imp = FieldImages.logDensity(new ScalarField(BOX, d), "log", null);
+        assertTrue(imp.getDisplayRangeMin() >= 0 && imp.getDisplayRangeMin() < 0.1, "min " + imp.getDisplayRangeMin());
+        assertTrue(imp.getDisplayRangeMax() > 0.8 && imp.getDisplayRangeMax() <= 1, "max " + imp.getDisplayRangeMax());
+        float[] empty = new float[BOX.cells()];
+        java.util.Arrays.fill(empty, -1f);
+        ImagePlus all = FieldImages.logDensity(new ScalarField(BOX, empty), "empty", null);
+        assertTrue(all.getDisplayRangeMax() > all.getDisplayRangeMin(), "an empty field still gets a usable range");
+    }
+
+    @Test
     void planarImgSharesStackMemoryBothWays() {
         ImagePlus imp = FieldImages.scalar(coded(), "t", null);
         PlanarImg<FloatType, FloatArray> img = StackImgs.wrap(imp.getStack());

@@ -49,8 +49,9 @@ class GuiIT {
                     "-Dplugins.dir=" + dir, "-cp", IjInstall.ijJar().toString(), "ij.ImageJ", "-macro", dir.resolve("gui.ijm").toString()));
             String win = xdo(display, log, "search", "--sync", "--name", "^Make Test Field$").strip().split("\\s+")[0];
             xdo(display, log, "windowmove", win, "420", "40");
-            // No window manager: keyboard focus comes from a real click into the first field (box_size).
-            xdo(display, log, "mousemove", "--window", win, "120", "25", "click", "1");
+            // No window manager: keyboard focus comes from a real click into the first field (box_size,
+            // under the heading "Box").
+            xdo(display, log, "mousemove", "--window", win, "250", "52", "click", "1");
             xdo(display, log, "key", "End");
             xdo(display, log, "key", "--repeat", "12", "BackSpace");
             xdo(display, log, "type", "--delay", "40", "48");
@@ -61,7 +62,7 @@ class GuiIT {
             // Second dialog: accept the defaults; the recorded reals must be exact (2.142e-9).
             String echo = xdo(display, log, "search", "--sync", "--name", "^Echo Parameters$").strip().split("\\s+")[0];
             xdo(display, log, "windowmove", echo, "420", "40");
-            xdo(display, log, "mousemove", "--window", echo, "120", "25", "click", "1");
+            xdo(display, log, "mousemove", "--window", echo, "20", "20", "click", "1");
             shot(display, log, dir.resolve("dialog-echo.png"));
             xdo(display, log, "key", "Return");
             waitFor(() -> Files.exists(res2), "the second recorded line (see " + log + ")");
@@ -71,12 +72,13 @@ class GuiIT {
             }
         }
         Map<String, String> r = parse(Files.readString(res));
-        assertEquals("test density grid=16", r.get("title"), r.toString());
+        assertEquals("test density grid=16 box_size=48", r.get("title"), "the setting that differs from the default is named: " + r);
         assertEquals("16x16x16", r.get("size"));
         assertEquals("3 Mpc/h", r.get("voxel"), "box_size 48 typed into the dialog: 48/16 Mpc/h voxels");
-        assertEquals("run(\"Make Test Field\", \"box_size=48 grid=16\");", r.get("recorded"), r.toString());
-        assertEquals("2|test density grid=16|3 Mpc/h", r.get("replay"), "the recorded line replays without a dialog");
-        assertEquals("run(\"Echo Parameters\", \"grid=32 seed=7 a_s=2.142e-9 box_size=128 mode=za order=first label=[hello world]\");",
+        assertEquals("run(\"Make Test Field...\", \"box_size=48 grid=16\");", r.get("recorded"), r.toString());
+        assertEquals("2|test density grid=16 box_size=48-1|3 Mpc/h", r.get("replay"),
+                "the recorded line replays without a dialog; the same settings again get a distinct title");
+        assertEquals("run(\"Echo Parameters...\", \"grid=32 seed=7 a_s=2.142e-9 box_size=128 mode=za order=first label=[hello world]\");",
                 Files.readString(res2).strip(), "defaults recorded exactly, false checkbox and empty file left out");
         assertTrue(Files.size(dir.resolve("dialog.png")) > 1000 && Files.size(dir.resolve("result.png")) > 1000);
     }
@@ -85,7 +87,7 @@ class GuiIT {
     static String macro(Path res, Path res2) {
         return String.join("\n",
                 "run('Record...');",
-                "doCommand('Make Test Field');   // as a menu click: runs in its own thread, shows the dialog",
+                "doCommand('Make Test Field...');   // as a menu click: runs in its own thread, shows the dialog",
                 "t0 = getTime();",
                 "while (nImages == 0 && getTime() - t0 < 80000) wait(50);",
                 "rec = ''; line = '';",
@@ -101,7 +103,7 @@ class GuiIT {
                 "getVoxelSize(pw2, ph2, pd2, unit2);",
                 "out = out + 'replay=' + nImages + '|' + getTitle() + '|' + pw2 + ' ' + unit2 + '\\n';",
                 "File.saveString(out, '" + res + "');",
-                "doCommand('Echo Parameters');",
+                "doCommand('Echo Parameters...');",
                 "t1 = getTime(); line2 = '';",
                 "while (line2 == '' && getTime() - t1 < 80000) {",
                 "  lines = split(call('org.d3m.testfixtures.GuiProbe.recorderText'), '\\n');",

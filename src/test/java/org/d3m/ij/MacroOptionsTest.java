@@ -49,6 +49,18 @@ class MacroOptionsTest {
     }
 
     @Test
+    void keysInsideBracketedValuesAreNotKeys() {
+        // ImageJ's Macro.getValue would read seed=42 and box_size=64 from inside the label.
+        Map<String, Object> v = parse("label=[FastPM displacement seed=42 box_size=64 flag] grid=16");
+        assertEquals("FastPM displacement seed=42 box_size=64 flag", v.get("label"));
+        assertEquals(7L, v.get("seed"));
+        assertEquals(128.0, v.get("box_size"));
+        assertEquals(false, v.get("flag"));
+        assertEquals(16, v.get("grid"));
+        assertEquals("a [b] c", parse("label=[a [b] c]").get("label"), "nested brackets");
+    }
+
+    @Test
     void variables() {
         Map<String, Object> v = parse("grid=&g a_s=&v label=&s");
         assertEquals(48, v.get("grid"));

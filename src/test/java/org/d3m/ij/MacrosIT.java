@@ -88,7 +88,7 @@ class MacrosIT {
         }
     }
 
-    private static void checkContent(String macro, String rel, File f) throws Exception {
+    static void checkContent(String macro, String rel, File f) throws Exception {
         String what = macro + ": " + rel;
         if (rel.endsWith(".tif")) {
             ImagePlus imp = FieldFiles.readTiff(f);
@@ -121,7 +121,7 @@ class MacrosIT {
         return out;
     }
 
-    private static void deleteTree(Path p) throws Exception {
+    static void deleteTree(Path p) throws Exception {
         if (Files.exists(p)) {
             try (Stream<Path> s = Files.walk(p)) {
                 for (Path q : s.sorted(java.util.Comparator.reverseOrder()).toList()) {

@@ -9,7 +9,7 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 /** Test fixture: every supported parameter type; echoes the values it received. */
-@Plugin(type = Command.class, name = "fixture-echo", menuPath = "Plugins>D3M Test>Echo Parameters")
+@Plugin(type = Command.class, name = "fixture-echo", menuPath = "Plugins>D3M Test>Echo Parameters...")
 public class EchoCommand implements Command {
 
     /** An enumerated choice. */

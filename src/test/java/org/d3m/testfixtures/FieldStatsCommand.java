@@ -9,7 +9,7 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 /** Test fixture shaped like a real analysis command: a field input resolved by FieldSource. */
-@Plugin(type = Command.class, name = "fixture-stats", menuPath = "Plugins>D3M Test>Field Stats")
+@Plugin(type = Command.class, name = "fixture-stats", menuPath = "Plugins>D3M Test>Field Stats...")
 public class FieldStatsCommand implements Command {
 
     @Parameter(description = "open image title, 'current', or a .tif/.tiff/.npy file")

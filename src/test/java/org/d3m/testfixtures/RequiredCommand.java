@@ -6,7 +6,7 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 /** Test fixture: a mandatory key (no default) and a command that fails with a clear message. */
-@Plugin(type = Command.class, name = "fixture-required", menuPath = "Plugins>D3M Test>Required Key")
+@Plugin(type = Command.class, name = "fixture-required", menuPath = "Plugins>D3M Test>Required Key...")
 public class RequiredCommand implements Command {
 
     @Parameter(description = "must be given")

@@ -21,7 +21,7 @@ import org.scijava.plugin.Plugin;
  * Test fixture shaped like a real generator command: a deterministic plane-wave field, shown as
  * an image, optionally written to a file (format by extension) with provenance.
  */
-@Plugin(type = Command.class, name = "fixture-field", menuPath = "Plugins>D3M Test>Make Test Field")
+@Plugin(type = Command.class, name = "fixture-field", menuPath = "Plugins>D3M Test>Make Test Field...")
 public class TestFieldCommand implements Command {
 
     @Parameter(description = "box side [Mpc/h]")

@@ -3,7 +3,10 @@ package org.d3m.core.analysis;
 import java.util.Arrays;
 import java.util.Random;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
 import org.d3m.core.field.Parallel;
+import org.d3m.core.progress.Progress;
 
 /**
  * Multipoles zeta_l(r1, r2) of the 3-point correlation function of (weighted) particles in a
@@ -86,6 +89,17 @@ public final class ThreePoint {
      * @param weights per-particle weights, or null for unit weights
      */
     public Multipoles compute(double[] x, double[] y, double[] z, double[] weights) {
+        return compute(x, y, z, weights, Progress.NONE);
+    }
+
+    /**
+     * {@link #compute(double[], double[], double[], double[])} with progress: the fraction of
+     * primaries done, reported after each chunk; a cancelled progress stops every thread after
+     * its current chunk (at most a few hundred primaries) and throws
+     * {@link Progress.CancelledException}.
+     */
+    public Multipoles compute(double[] x, double[] y, double[] z, double[] weights, Progress progress) {
+        Progress prog = progress == null ? Progress.NONE : progress;
         int n = x.length;
         if (y.length != n || z.length != n || (weights != null && weights.length != n)) {
             throw new IllegalArgumentException("3PCF position/weight arrays differ in length");
@@ -104,17 +118,24 @@ public final class ThreePoint {
         double[][] parts = new double[nChunks][];
         int t = Math.max(1, Math.min(Parallel.threads(threads), nChunks));
         // Chunks are dealt round-robin to threads for load balance; each chunk has its own output.
+        AtomicInteger done = new AtomicInteger();
         Parallel.forEach(t, t, tid -> {
             Worker w = new Worker(cells);
             for (int c = tid; c < nChunks; c += t) {
+                if (prog.cancelled()) {
+                    return;
+                }
                 double[] part = new double[partLen];
                 int end = Math.min(n, (c + 1) * chunk);
                 for (int i = c * chunk; i < end; i++) {
                     w.primary(i, part);
                 }
                 parts[c] = part;
+                int d = done.incrementAndGet();
+                prog.report((double) d / nChunks, "3PCF: " + Math.min(n, (long) d * chunk) + " of " + n + " particles");
             }
         });
+        prog.checkCancelled();
         double[] total = new double[partLen];
         for (double[] p : parts) {
             for (int k = 0; k < partLen; k++) {

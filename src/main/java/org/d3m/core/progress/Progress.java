@@ -40,6 +40,21 @@ public interface Progress {
         };
     }
 
+    /** A progress that reports nothing but is cancelled when this one is (a sub-task whose reports would clutter). */
+    default Progress quiet() {
+        Progress parent = this;
+        return new Progress() {
+            @Override
+            public void report(double fraction, String message) {
+            }
+
+            @Override
+            public boolean cancelled() {
+                return parent.cancelled();
+            }
+        };
+    }
+
     /** Thrown by a core loop that stops because its progress was cancelled. */
     final class CancelledException extends RuntimeException {
         public CancelledException() {

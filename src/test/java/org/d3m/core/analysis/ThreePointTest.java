@@ -266,4 +266,39 @@ class ThreePointTest {
             }
         }
     }
+
+    @Test
+    void progressReachesOneAndCancelStopsEveryThread() {
+        double[][] p = randomPoints(3000, 100, 5, false);
+        ThreePoint tp = new ThreePoint(100, 20, 4, 2, 2);
+        double[] last = {0};
+        java.util.concurrent.atomic.AtomicInteger reports = new java.util.concurrent.atomic.AtomicInteger();
+        Multipoles withProgress = tp.compute(p[0], p[1], p[2], null, (f, m) -> {
+            reports.incrementAndGet();
+            synchronized (last) {
+                last[0] = Math.max(last[0], f);
+            }
+        });
+        assertEquals(1.0, last[0], 1e-12);
+        assertTrue(reports.get() > 1, "reports per chunk");
+        Multipoles plain = tp.compute(p[0], p[1], p[2], null);
+        for (int l = 0; l <= 2; l++) {
+            assertEquals(plain.get(l, 1, 2), withProgress.get(l, 1, 2), 0.0, "same sums with progress");
+        }
+        java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger();
+        org.d3m.core.progress.Progress cancelAfterFirst = new org.d3m.core.progress.Progress() {
+            @Override
+            public void report(double fraction, String message) {
+                seen.incrementAndGet();
+            }
+
+            @Override
+            public boolean cancelled() {
+                return seen.get() > 0;
+            }
+        };
+        assertThrows(org.d3m.core.progress.Progress.CancelledException.class,
+                () -> tp.compute(p[0], p[1], p[2], null, cancelAfterFirst));
+        assertTrue(seen.get() < reports.get(), "stopped early: " + seen.get() + " of " + reports.get() + " chunks");
+    }
 }

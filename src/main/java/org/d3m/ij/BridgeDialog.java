@@ -1,0 +1,238 @@
+package org.d3m.ij;
+
+import java.awt.Checkbox;
+import java.awt.Choice;
+import java.awt.Component;
+import java.awt.Font;
+import java.awt.TextField;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Vector;
+
+import ij.ImagePlus;
+import ij.Prefs;
+import ij.WindowManager;
+import ij.gui.GenericDialog;
+
+import org.scijava.command.CommandInfo;
+import org.scijava.module.ModuleItem;
+
+/**
+ * The dialog of a command in ImageJ 1, built from its {@code @Parameter} inputs:
+ * <ul>
+ *   <li>fields grouped under headings ({@link ParamUi#GROUPS}: Input, Cosmology, Box, Solver, ...),
+ *   labelled for people ({@link ParamUi#label}) with their unit after number fields;</li>
+ *   <li>a tooltip per field: the parameter's description ({@link Tooltips});</li>
+ *   <li>a Help button showing the command's section of the user guide ({@link UserGuide});</li>
+ *   <li>field inputs as a choice of the open images of the right kind ({@link ImageChoices}),
+ *   "(none)" for optional ones, and "(file below)" with a file field;</li>
+ *   <li>the values used last time (ImageJ Prefs {@value #PREFS}command.key), except outputs and
+ *   field inputs. Macros never read them: the recorder writes every key.</li>
+ * </ul>
+ * Values are read from the components (exact text), never with getNextNumber, so that
+ * GenericDialog's own rounded recording does not happen; the bridge records instead.
+ */
+final class BridgeDialog {
+
+    /** Choice item of a field input that means "use the file field below". */
+    static final String FILE_CHOICE = "(file below)";
+    /** Choice item of an optional field input: no field (the key is left out). */
+    static final String NONE_CHOICE = "(none)";
+    /** Prefix of the remembered values in ImageJ's Prefs. */
+    static final String PREFS = "d3m.";
+
+    private BridgeDialog() {
+    }
+
+    /** One field of the dialog and its heading. */
+    record Row(ModuleItem<?> item, String group) {
+    }
+
+    /**
+     * The fields in dialog order: grouped by heading in {@link ParamUi#GROUPS} order, the inputs'
+     * order within a group, except that {@code threads} comes last in its group.
+     */
+    static List<Row> layout(CommandInfo info) {
+        List<ModuleItem<?>> items = Commands.userInputs(info);
+        List<String> groups = ParamUi.groups(items);
+        List<Row> rows = new ArrayList<>();
+        for (String g : ParamUi.GROUPS) {
+            Row threads = null;
+            for (int i = 0; i < items.size(); i++) {
+                if (groups.get(i).equals(g)) {
+                    if (items.get(i).getName().equals("threads")) {
+                        threads = new Row(items.get(i), g);
+                    } else {
+                        rows.add(new Row(items.get(i), g));
+                    }
+                }
+            }
+            if (threads != null) {
+                rows.add(threads);
+            }
+        }
+        return rows;
+    }
+
+    /** Shows the dialog; returns the values (defaults completed), or null if cancelled. */
+    static Map<String, Object> show(CommandInfo info) {
+        Map<String, Object> defaults = remembered(info);
+        List<Row> rows = layout(info);
+        GenericDialog gd = new GenericDialog(Commands.displayTitle(info));
+        ImagePlus current = WindowManager.getCurrentImage();
+        List<ImagePlus> taken = new ArrayList<>();
+        boolean firstInput = true;
+        String group = null;
+        Font bold = new Font("SansSerif", Font.BOLD, 12);
+        for (Row row : rows) {
+            ModuleItem<?> item = row.item();
+            if (!row.group().equals(group)) {
+                gd.setInsets(group == null ? 5 : 12, 0, 0);
+                gd.addMessage(row.group(), bold);
+                group = row.group();
+            }
+            String key = item.getName();
+            String label = ParamUi.label(item);
+            Object d = defaults.get(key);
+            Class<?> t = ParamText.box(item.getType());
+            List<String> choices = ParamText.choices(item);
+            Component field;
+            if (ParamUi.isFieldInput(item)) {
+                List<ImagePlus> fits = ImageChoices.open(ParamUi.kind(item));
+                boolean optional = "".equals(d) && !item.isRequired();
+                ImagePlus pick = optional && !firstInput ? null : ImageChoices.preselect(fits, current, taken);
+                List<String> opts = new ArrayList<>();
+                if (optional) {
+                    opts.add(NONE_CHOICE);
+                }
+                fits.forEach(imp -> opts.add(imp.getTitle()));
+                opts.add(FILE_CHOICE);
+                boolean isFile = d instanceof String s && !s.isEmpty() && !s.equalsIgnoreCase(FieldSource.CURRENT);
+                String selected = pick != null ? pick.getTitle() : optional ? NONE_CHOICE : FILE_CHOICE;
+                if (pick != null) {
+                    taken.add(pick);
+                }
+                gd.addChoice(label, opts.toArray(new String[0]), isFile ? FILE_CHOICE : selected);
+                field = last(gd.getChoices());
+                Tooltips.attach(item.getDescription(), field, gd.getLabel());
+                gd.addFileField(label + " file", isFile ? (String) d : "");
+                Tooltips.attach("a .tif, .tiff or .npy file, when \"" + FILE_CHOICE + "\" is chosen above",
+                        last(gd.getStringFields()), gd.getLabel());
+                firstInput = false;
+                continue;
+            } else if (!choices.isEmpty()) {
+                gd.addChoice(label, choices.toArray(new String[0]), d == null ? choices.get(0) : ParamText.format(d));
+                field = last(gd.getChoices());
+            } else if (t == Boolean.class) {
+                gd.addCheckbox(label, Boolean.TRUE.equals(d));
+                field = last(gd.getCheckboxes());
+            } else if (Number.class.isAssignableFrom(t)) {
+                gd.addNumericField(label, d == null ? 0 : ((Number) d).doubleValue(), 0, 12, ParamUi.unit(item));
+                TextField tf = last(gd.getNumericFields());
+                // The text is set exactly (shortest round-trip form): 2.142e-9 stays 2.142e-9.
+                tf.setText(d == null ? "" : ParamText.format(d));
+                field = tf;
+            } else if (t == File.class) {
+                gd.addFileField(label, d == null ? "" : ParamText.format(d));
+                field = last(gd.getStringFields());
+            } else {
+                gd.addStringField(label, d == null ? "" : d.toString(), 20);
+                field = last(gd.getStringFields());
+            }
+            Tooltips.attach(item.getDescription(), field, gd.getLabel());
+        }
+        if (info.getDescription() != null && !info.getDescription().isEmpty()) {
+            gd.setInsets(12, 10, 0);
+            gd.addMessage(info.getDescription());
+        }
+        try {
+            gd.addHelp(UserGuide.help(info));
+        } catch (IllegalStateException e) {
+            // no guide in the jar (a development build): no Help button
+        }
+        gd.showDialog();
+        if (gd.wasCanceled()) {
+            return null;
+        }
+        Map<String, Object> values = read(info, rows, gd);
+        remember(info, values);
+        return values;
+    }
+
+    private static <T> T last(Vector<?> v) {
+        @SuppressWarnings("unchecked")
+        T t = v == null || v.isEmpty() ? null : (T) v.lastElement();
+        return t;
+    }
+
+    /** Reads the dialog's components in the order they were added and converts them. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> read(CommandInfo info, List<Row> rows, GenericDialog gd) {
+        Vector<TextField> numbers = gd.getNumericFields() == null ? new Vector<>() : gd.getNumericFields();
+        Vector<TextField> strings = gd.getStringFields() == null ? new Vector<>() : gd.getStringFields();
+        Vector<Checkbox> boxes = gd.getCheckboxes() == null ? new Vector<>() : gd.getCheckboxes();
+        Vector<Choice> choicesV = gd.getChoices() == null ? new Vector<>() : gd.getChoices();
+        int ni = 0, si = 0, bi = 0, ci = 0;
+        Map<String, Object> given = new LinkedHashMap<>();
+        for (Row row : rows) {
+            ModuleItem<?> item = row.item();
+            Class<?> t = ParamText.box(item.getType());
+            String text;
+            if (ParamUi.isFieldInput(item)) {
+                String choice = choicesV.get(ci++).getSelectedItem();
+                String file = strings.get(si++).getText();
+                text = FILE_CHOICE.equals(choice) ? file : NONE_CHOICE.equals(choice) ? "" : choice;
+            } else if (!ParamText.choices(item).isEmpty()) {
+                text = choicesV.get(ci++).getSelectedItem();
+            } else if (t == Boolean.class) {
+                given.put(item.getName(), boxes.get(bi++).getState());
+                continue;
+            } else if (Number.class.isAssignableFrom(t)) {
+                text = numbers.get(ni++).getText();
+            } else {
+                text = strings.get(si++).getText();
+            }
+            given.put(item.getName(), ParamText.parse(item, text));
+        }
+        return Commands.complete(info, given);
+    }
+
+    /** True for the keys a dialog remembers: not outputs (a rerun would overwrite them) and not images. */
+    static boolean remembers(ModuleItem<?> item) {
+        return !ParamUi.isOutput(item) && !ParamUi.isFieldInput(item);
+    }
+
+    /** The Prefs key of a command's input. */
+    static String prefsKey(CommandInfo info, ModuleItem<?> item) {
+        return PREFS + Commands.name(info) + "." + item.getName();
+    }
+
+    /** The command's defaults, overridden by the values its dialog remembered (unreadable ones are ignored). */
+    static Map<String, Object> remembered(CommandInfo info) {
+        Map<String, Object> d = Commands.defaults(info);
+        for (ModuleItem<?> item : Commands.userInputs(info)) {
+            String text = remembers(item) ? Prefs.get(prefsKey(info, item), null) : null;
+            if (text != null) {
+                try {
+                    d.put(item.getName(), ParamText.parse(item, text));
+                } catch (IllegalArgumentException e) {
+                    // a value saved by another version: keep the default
+                }
+            }
+        }
+        return d;
+    }
+
+    /** Stores the values of the remembered keys in ImageJ's Prefs (saved when ImageJ quits). */
+    static void remember(CommandInfo info, Map<String, Object> values) {
+        for (ModuleItem<?> item : Commands.userInputs(info)) {
+            Object v = values.get(item.getName());
+            if (remembers(item)) {
+                Prefs.set(prefsKey(info, item), v == null ? "" : ParamText.format(v));
+            }
+        }
+    }
+}
