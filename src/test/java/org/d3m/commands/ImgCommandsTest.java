@@ -112,8 +112,8 @@ class ImgCommandsTest {
 
         Module ps = run(PowerSpectrumCommand.class, "input_img", delta, "input2_img", delta, "box_size", 128.0);
         ResultsTable t = (ResultsTable) ps.getOutput("table");
-        double p1 = t.getValue("P_1 [(Mpc/h)^3]", 0);
-        double cross = t.getValue("P_cross [(Mpc/h)^3]", 0);
+        double p1 = t.getValue("P1 [(Mpc/h)^3]", 0);
+        double cross = t.getValue("P12 [(Mpc/h)^3]", 0);
         Spectrum ref = D3m.powerSpectrum(D3m.paintDensity(psi, 128), 128);
         assertEquals(ref.p()[ref.nonEmptyBins()[0]], p1, 1e-9 * p1);
         assertEquals(p1, cross, 1e-9 * p1);

@@ -74,7 +74,9 @@ class ParamUiTest {
         for (BridgeDialog.Row r : BridgeDialog.layout(info("simulate"))) {
             byGroup.computeIfAbsent(r.group(), g -> new ArrayList<>()).add(r.item().getName());
         }
-        assertEquals(List.of("Cosmology", "Box", "Solver", "Output"), new ArrayList<>(byGroup.keySet()));
+        assertEquals(List.of("Input", "Cosmology", "Box", "Solver", "Output"), new ArrayList<>(byGroup.keySet()));
+        assertEquals(List.of("linear_input"), byGroup.get("Input"));
+        assertTrue(byGroup.get("Solver").contains("kernel"), byGroup.toString());
         assertEquals(List.of("a_s", "n_s", "h", "omega_m", "omega_b", "pk_file", "sigma8"), byGroup.get("Cosmology"));
         assertEquals(List.of("box_size", "grid", "seed"), byGroup.get("Box"));
         assertTrue(byGroup.get("Solver").containsAll(List.of("steps", "a_start", "mesh_factor", "threads")), byGroup.toString());

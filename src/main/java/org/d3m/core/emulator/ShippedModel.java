@@ -21,8 +21,8 @@ public final class ShippedModel {
     public static final String RESOURCE = "/models/" + ID + ".d3mw";
 
     /** The message when neither a model was given nor one ships. */
-    public static final String NONE = "no model given and none ships in this build (" + RESOURCE + " is missing);"
-            + " train one with make-dataset and train, then pass model=out/model/best.d3mw";
+    public static final String NONE = "no model given and none ships; train one with make-dataset and train,"
+            + " then pass model=out/model/best.d3mw";
 
     private static Path extracted;
 
