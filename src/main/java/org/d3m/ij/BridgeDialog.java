@@ -103,7 +103,9 @@ final class BridgeDialog {
             if (ParamUi.isFieldInput(item)) {
                 List<ImagePlus> fits = ImageChoices.open(ParamUi.kind(item));
                 boolean optional = "".equals(d) && !item.isRequired();
-                ImagePlus pick = optional && !firstInput ? null : ImageChoices.preselect(fits, current, taken);
+                // linear_input is never preselected: an open density is rarely the linear field wanted
+                ImagePlus pick = optional && (!firstInput || item.getName().equals("linear_input")) ? null
+                        : ImageChoices.preselect(fits, current, taken);
                 List<String> opts = new ArrayList<>();
                 if (optional) {
                     opts.add(NONE_CHOICE);

@@ -62,7 +62,8 @@ public final class ParamUi {
             e("mesh_factor", "Mesh factor (cells per particle)", "", "Solver"),
             e("order", "LPT order (1 = ZA, 2 = 2LPT)", "", "Solver"),
             e("redshift", "Redshift z", "", "Solver"),
-            e("kernel", "Force kernel", "", "Solver"),
+            e("kernel", "Discretisation (kernel)", "", "Solver"),
+            e("linear_input", "Linear field (optional)", "", "Box"),
             e("dk", "Bin width \u0394k", "h/Mpc", "Analysis"),
             e("k_min", "k min", "h/Mpc", "Analysis"),
             e("k_max", "k max", "h/Mpc", "Analysis"),
@@ -174,7 +175,8 @@ public final class ParamUi {
     }
 
     /**
-     * The heading of each item, in the items' order. Field inputs are "Input", output files
+     * The heading of each item, in the items' order. Field inputs are "Input" (but a generator's
+     * {@code linear_input}, the alternative to its seed, sits under "Box"), output files
      * "Output"; {@code box_size} is "Input" in a command that reads fields and makes none (its
      * "box size of .npy inputs"); {@code threads} joins the command's last Solver, Analysis or
      * Network item (Solver when there is none); Solver keys of a command that makes no fields
@@ -196,7 +198,9 @@ public final class ParamUi {
             String key = item.getName();
             Entry e = TABLE.get(key);
             String g;
-            if (isFieldInput(item)) {
+            if (key.equals("linear_input")) {
+                g = "Box"; // the alternative to seed (and to the spectrum keys)
+            } else if (isFieldInput(item)) {
                 g = "Input";
             } else if (isOutput(item)) {
                 g = "Output";

@@ -69,13 +69,14 @@ class GuiCommandsIT {
             String dlg = dialog(display, log, "^Simulate FastPM$");
             moveIfPresent(display, log, "^Recorder$", "0", "780");
             // Keyboard focus needs a real click into the first field (As); Tab walks the fields:
-            // As ns h Ωm Ωb P(k)-table [Browse] σ8 | box grid seed | steps a_start mesh threads | output ...
+            // As ns h Ωm Ωb P(k)-table [Browse] σ8 | box grid seed linear-input [file] [Browse]
+            // | kernel steps a_start mesh threads | output ...
             GuiIT.xdo(display, log, "mousemove", "--window", dlg, "260", "52", "click", "1");
             tab(display, log, 10);
             replaceField(display, log, "42");                           // seed
-            tab(display, log, 1);
+            tab(display, log, 5);
             replaceField(display, log, "4");                            // steps
-            GuiIT.xdo(display, log, "mousemove", "--window", dlg, "260", "410"); // rest on "Start scale factor a"
+            GuiIT.xdo(display, log, "mousemove", "--window", dlg, "260", "496"); // rest on "Start scale factor a"
             Thread.sleep(1200); // the tooltip appears after 500 ms of rest (no event to wait for)
             shotArea(display, log, dir.resolve("simulate-dialog.png"), "620x650+0+90");
             clickHelp(display, log, dlg);
@@ -125,7 +126,7 @@ class GuiCommandsIT {
             // 6. A long Simulate with an output file, cancelled with Esc while it runs.
             String dlg3 = dialog(display, log, "^Simulate FastPM$");
             GuiIT.xdo(display, log, "mousemove", "--window", dlg3, "260", "52", "click", "1");
-            tab(display, log, 11);
+            tab(display, log, 15);
             replaceField(display, log, "3000");                         // steps
             tab(display, log, 4);
             GuiIT.xdo(display, log, "type", "--delay", "20", cancelledTif.toString()); // output file
@@ -148,7 +149,7 @@ class GuiCommandsIT {
         assertEquals("32x32 c=3 z=32", r1.get("size"), "3-channel hyperstack of the paper's 32^3 box");
         assertEquals("4 Mpc/h composite 16", r1.get("voxel"), "128/32 Mpc/h voxels, opened at 1600%");
         String line = "run(\"Simulate FastPM...\", \"a_s=2.142e-9 n_s=0.9667 h=0.6774 omega_m=0.3089 omega_b=0.0486 sigma8=0"
-                + " box_size=128 grid=32 seed=42 threads=0 steps=4 a_start=0.1 mesh_factor=2\");";
+                + " box_size=128 grid=32 seed=42 threads=0 kernel=fastpm steps=4 a_start=0.1 mesh_factor=2\");";
         assertEquals(line, r1.get("recorded"), "the typed seed and steps recorded with the exact defaults");
         assertTrue(r1.get("tooltip").startsWith("scale factor of the 2LPT initial conditions"), "tooltip: " + r1);
         assertTrue(r1.get("status").startsWith("Simulate FastPM: done in "), r1.toString());
