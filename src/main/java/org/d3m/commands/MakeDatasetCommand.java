@@ -7,11 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import org.d3m.core.emulator.Dataset;
 import org.d3m.core.emulator.DatasetBuilder;
-import org.d3m.core.emulator.Sample;
-import org.d3m.core.field.VectorField;
+import org.d3m.core.emulator.TrainingPairs;
 import org.d3m.core.pm.FastPmSolver;
 import org.d3m.core.progress.Progress;
-import org.d3m.core.sim.Realization;
 import org.d3m.core.sim.SimulationSetup;
 import org.d3m.ij.CommandProgress;
 import org.d3m.ij.CommandProvenance;
@@ -49,11 +47,9 @@ public class MakeDatasetCommand extends SetupParameters {
         Map<String, String> meta = new LinkedHashMap<>();
         CommandProvenance.of(this, "D3M training set").entries().forEach(meta::put);
         Progress progress = CommandProgress.get();
-        Dataset d = DatasetBuilder.build(output_dir.toPath(), samples, seed, s -> {
-            Realization r = new Realization(base.withSeed(s));
-            VectorField target = r.fastPm(cfg, progress.quiet()).displacement(); // Esc stops within a step
-            return new Sample(r.lpt(1, 1), target, Dataset.splitOf(s - seed).equals("test") ? r.lpt(2, 1) : null);
-        }, meta, progress);
+        // FastPM reports to a quiet view of the progress: Esc stops a sample within a step
+        Dataset d = DatasetBuilder.build(output_dir.toPath(), samples, seed,
+                TrainingPairs.source(base, cfg, seed, progress.quiet()), meta, progress);
         summary = String.format(Locale.ROOT, "%d samples (%d train, %d val, %d test) of %d^3 in %s", d.entries().size(),
                 d.split("train").size(), d.split("val").size(), d.split("test").size(), base.box().n(), output_dir);
     }

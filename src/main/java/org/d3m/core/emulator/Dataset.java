@@ -62,23 +62,49 @@ public final class Dataset {
         if (!Files.isRegularFile(f)) {
             throw new IllegalArgumentException("no dataset index " + f + " (run make-dataset first, or finish it)");
         }
-        Index idx;
+        String json;
         try {
-            idx = GSON.fromJson(Files.readString(f, StandardCharsets.UTF_8), Index.class);
-        } catch (IOException | JsonParseException e) {
+            json = Files.readString(f, StandardCharsets.UTF_8);
+        } catch (IOException e) {
             throw new IllegalArgumentException("corrupt dataset index " + f + ": " + e.getMessage());
         }
-        if (idx == null || !"d3m-dataset".equals(idx.format()) || idx.samples() == null || idx.grid() < 4) {
-            throw new IllegalArgumentException("not a D3M dataset index: " + f);
-        }
-        return new Dataset(dir, idx);
+        return new Dataset(dir, parseIndex(json, f.toString()).index);
     }
 
     static Dataset create(Path dir, long baseSeed, Box box, Map<String, String> meta, List<Entry> samples) {
-        Index idx = new Index("d3m-dataset", 1, baseSeed, samples.size(), box.n(), box.size(), box.cell(),
-                new LinkedHashMap<>(meta), new ArrayList<>(samples));
+        Index idx = index(baseSeed, box, meta, samples);
         AtomicFiles.writeString(dir.resolve(INDEX), GSON.toJson(idx));
         return new Dataset(dir, idx);
+    }
+
+    private static Index index(long baseSeed, Box box, Map<String, String> meta, List<Entry> samples) {
+        return new Index("d3m-dataset", 1, baseSeed, samples.size(), box.n(), box.size(), box.cell(),
+                new LinkedHashMap<>(meta), new ArrayList<>(samples));
+    }
+
+    /**
+     * The text of {@code index.json} for these samples, exactly as {@link DatasetBuilder#build} writes it
+     * (for writers on other file systems, such as the Spark job).
+     */
+    public static String indexJson(long baseSeed, Box box, Map<String, String> meta, List<Entry> samples) {
+        return GSON.toJson(index(baseSeed, box, meta, samples));
+    }
+
+    /**
+     * A dataset index read from text ({@code where} names it in messages), for its base seed, box, metadata
+     * and entries; {@link #dir()} is null and {@link #read} unavailable.
+     */
+    public static Dataset parseIndex(String json, String where) {
+        Index idx;
+        try {
+            idx = GSON.fromJson(json, Index.class);
+        } catch (JsonParseException e) {
+            throw new IllegalArgumentException("corrupt dataset index " + where + ": " + e.getMessage());
+        }
+        if (idx == null || !"d3m-dataset".equals(idx.format()) || idx.samples() == null || idx.grid() < 4) {
+            throw new IllegalArgumentException("not a D3M dataset index: " + where);
+        }
+        return new Dataset(null, idx);
     }
 
     public Path dir() {

@@ -69,7 +69,14 @@ public final class DatasetBuilder {
         if (!Files.isRegularFile(dir.resolve(Dataset.INDEX))) {
             return;
         }
-        Dataset old = Dataset.open(dir);
+        requireSameDataset(Dataset.open(dir), dir.toString(), baseSeed, meta);
+    }
+
+    /**
+     * {@link #requireSameDataset(Path, long, Map)} for an index already read ({@link Dataset#parseIndex}),
+     * e.g. from a Hadoop file system; {@code where} names the folder in the message.
+     */
+    public static void requireSameDataset(Dataset old, String where, long baseSeed, Map<String, String> meta) {
         if (old.baseSeed() != baseSeed) {
             throw new IllegalArgumentException("folder holds a dataset with base seed " + old.baseSeed()
                     + ", not " + baseSeed);
@@ -83,7 +90,7 @@ public final class DatasetBuilder {
             }
         }
         if (diff.length() > 0) {
-            throw new IllegalArgumentException(dir + " holds a dataset made with other settings: " + diff
+            throw new IllegalArgumentException(where + " holds a dataset made with other settings: " + diff
                     + "; use the same settings to extend it, or another folder");
         }
     }
@@ -106,26 +113,45 @@ public final class DatasetBuilder {
                 continue;
             }
             p.report((double) i / count, "making sample " + (i + 1) + "/" + count + " (seed " + seed + ", " + split + ")");
-            Sample s = source.make(seed);
-            if (s == null) {
-                throw new IllegalArgumentException("sample source returned nothing for seed " + seed);
-            }
+            Sample s = sample(source, baseSeed, i);
             box = check(box, s.za().box(), f);
-            if (!"test".equals(split) && s.lpt2() != null) {
-                s = new Sample(s.za(), s.target(), null);
-            }
             SampleFile.write(f, seed, s);
             p.report((i + 1.0) / count, "sample " + (i + 1) + "/" + count + " written");
         }
         return Dataset.create(dir, baseSeed, box, meta, entries);
     }
 
+    /**
+     * Sample number {@code i} (seed baseSeed + i) as the dataset stores it: the source's sample, without
+     * its 2LPT field outside the test split. One seed's piece of {@link #build}, for callers that
+     * distribute the seeds (the Spark job) and write it with {@link SampleFile}.
+     */
+    public static Sample sample(SampleSource source, long baseSeed, int i) {
+        long seed = baseSeed + i;
+        Sample s = source.make(seed);
+        if (s == null) {
+            throw new IllegalArgumentException("sample source returned nothing for seed " + seed);
+        }
+        if (!"test".equals(Dataset.splitOf(i)) && s.lpt2() != null) {
+            s = new Sample(s.za(), s.target(), null);
+        }
+        return s;
+    }
+
     private static Box check(Box have, Box got, Path f) {
+        return checkBox(have, got, f.getFileName().toString());
+    }
+
+    /**
+     * The box every sample of a dataset shares: {@code got} (a sample's) when its grid is a multiple of 4
+     * and it equals {@code have} (the others', or null for the first); else IllegalArgumentException.
+     */
+    public static Box checkBox(Box have, Box got, String file) {
         if (got.n() % 4 != 0) {
             throw new IllegalArgumentException("sample grid must be a multiple of 4, got " + got.n());
         }
         if (have != null && !have.equals(got)) {
-            throw new IllegalArgumentException("sample " + f.getFileName() + " has box " + got + ", others " + have);
+            throw new IllegalArgumentException("sample " + file + " has box " + got + ", others " + have);
         }
         return got;
     }

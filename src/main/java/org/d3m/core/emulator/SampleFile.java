@@ -1,6 +1,7 @@
 package org.d3m.core.emulator;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -25,32 +26,42 @@ public final class SampleFile {
     private SampleFile() {
     }
 
+    /** Bytes of the header, which {@link #header(byte[], long, String)} reads. */
+    public static final int HEADER_BYTES = HEADER;
+
     /** Header of a sample file. */
     public record Header(int n, double boxSize, long seed, int fields) {
-        long expectedSize() {
+        /** The size [bytes] of a complete file with this header. */
+        public long expectedSize() {
             return HEADER + (long) fields * 3 * n * n * n * 4;
         }
     }
 
     /** Writes {@code s} (with its lpt2 field if not null) atomically. */
     public static void write(Path file, long seed, Sample s) {
+        AtomicFiles.write(file, out -> write(out, seed, s));
+    }
+
+    /**
+     * Writes the bytes of the sample file of {@code s} to a stream (the caller makes the write atomic,
+     * as {@link #write(Path, long, Sample)} does; the Spark jobs write through a Hadoop committer).
+     */
+    public static void write(OutputStream out, long seed, Sample s) throws IOException {
         Box box = s.za().box();
         int fields = s.lpt2() == null ? 2 : 3;
-        AtomicFiles.write(file, out -> {
-            ByteBuffer h = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
-            h.putInt(MAGIC).putInt(VERSION).putInt(box.n()).putDouble(box.size()).putLong(seed).putInt(fields);
-            out.write(h.array());
-            ByteBuffer b = ByteBuffer.allocate(box.cells() * 4).order(ByteOrder.LITTLE_ENDIAN);
-            VectorField[] vs = fields == 2 ? new VectorField[] {s.za(), s.target()}
-                    : new VectorField[] {s.za(), s.target(), s.lpt2()};
-            for (VectorField v : vs) {
-                for (float[] c : v.c()) {
-                    b.clear();
-                    b.asFloatBuffer().put(c);
-                    out.write(b.array());
-                }
+        ByteBuffer h = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
+        h.putInt(MAGIC).putInt(VERSION).putInt(box.n()).putDouble(box.size()).putLong(seed).putInt(fields);
+        out.write(h.array());
+        ByteBuffer b = ByteBuffer.allocate(box.cells() * 4).order(ByteOrder.LITTLE_ENDIAN);
+        VectorField[] vs = fields == 2 ? new VectorField[] {s.za(), s.target()}
+                : new VectorField[] {s.za(), s.target(), s.lpt2()};
+        for (VectorField v : vs) {
+            for (float[] c : v.c()) {
+                b.clear();
+                b.asFloatBuffer().put(c);
+                out.write(b.array());
             }
-        });
+        }
     }
 
     /** Reads the header; throws IllegalArgumentException if the file is not a complete sample file. */
@@ -60,21 +71,30 @@ public final class SampleFile {
             while (h.hasRemaining() && ch.read(h) >= 0) {
                 // fill
             }
-            h.flip();
-            if (h.remaining() < HEADER || h.getInt() != MAGIC) {
-                throw new IllegalArgumentException("not a D3M sample file: " + file);
-            }
-            if (h.getInt() != VERSION) {
-                throw new IllegalArgumentException("unsupported sample file version: " + file);
-            }
-            Header hd = new Header(h.getInt(), h.getDouble(), h.getLong(), h.getInt());
-            if (hd.n() < 2 || hd.fields() < 2 || hd.fields() > 3 || ch.size() != hd.expectedSize()) {
-                throw new IllegalArgumentException("incomplete or corrupt sample file: " + file);
-            }
-            return hd;
+            return header(java.util.Arrays.copyOf(h.array(), h.position()), ch.size(), file.toString());
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read sample file " + file + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * The header of a sample file from its first bytes ({@link #HEADER_BYTES}, or fewer when the file is
+     * shorter) and its size [bytes]; IllegalArgumentException, naming {@code where}, if it is not a
+     * complete sample file.
+     */
+    public static Header header(byte[] head, long size, String where) {
+        ByteBuffer h = ByteBuffer.wrap(head).order(ByteOrder.LITTLE_ENDIAN);
+        if (h.remaining() < HEADER || h.getInt() != MAGIC) {
+            throw new IllegalArgumentException("not a D3M sample file: " + where);
+        }
+        if (h.getInt() != VERSION) {
+            throw new IllegalArgumentException("unsupported sample file version: " + where);
+        }
+        Header hd = new Header(h.getInt(), h.getDouble(), h.getLong(), h.getInt());
+        if (hd.n() < 2 || hd.fields() < 2 || hd.fields() > 3 || size != hd.expectedSize()) {
+            throw new IllegalArgumentException("incomplete or corrupt sample file: " + where);
+        }
+        return hd;
     }
 
     /** True if {@code file} is a complete sample file of {@code seed}. */

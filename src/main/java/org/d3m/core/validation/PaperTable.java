@@ -233,6 +233,15 @@ public final class PaperTable {
     }
 
     /**
+     * One (cosmology, seed) run: the comparisons of ZA, 2LPT and D3M ({@link #MODELS}, in this order) with
+     * FastPM, the rms of the FastPM displacement [Mpc/h], and the wall time [s] of its parts: FastPM, ZA
+     * and 2LPT, the predictor, the statistics (with the 3PCF when {@code threePoint}).
+     */
+    public record SeedRun(long seed, boolean threePoint, List<Comparison.Result> results, double fastPmRms,
+                          double fastPmSeconds, double lptSeconds, double predictorSeconds, double statisticsSeconds) {
+    }
+
+    /**
      * Runs the table.
      *
      * @param trained     the trained cosmology's setup (its seed is replaced by the config's seeds)
@@ -247,22 +256,14 @@ public final class PaperTable {
         Progress prog = progress == null ? Progress.NONE : progress;
         List<SimulationSetup> setups = setups(trained, cosmologies, pkDir);
         MemoryCheck.require(memoryBytes(trained, config.pm().meshFactor()), "reproduce-table on grid " + trained.box().n() + "^3");
-        Comparison plain = new Comparison(config.statistics().withThreePoint(false));
-        Comparison withThreePoint = new Comparison(config.statistics().withThreePoint(true));
         // progress weights: a run with the 3PCF costs about 20 plain runs at 32^3
         double perCosmology = config.seeds() + 19.0 * config.threePointSeeds();
         double total = perCosmology * cosmologies.size();
         double done = 0;
-        double[] t = new double[5];
-        int runs = 0;
-        int threePointRuns = 0;
-        List<CosmologyResult> out = new ArrayList<>();
+        List<List<SeedRun>> runs = new ArrayList<>();
         for (int ci = 0; ci < cosmologies.size(); ci++) {
             PaperCosmology cosmo = cosmologies.get(ci);
-            SimulationSetup setup = setups.get(ci);
-            ComparisonTable table = new ComparisonTable(config.statistics().kProbe());
-            SpectrumAverage curves = new SpectrumAverage();
-            double rms = 0;
+            List<SeedRun> seedRuns = new ArrayList<>();
             for (int i = 0; i < config.seeds(); i++) {
                 prog.checkCancelled();
                 long seed = config.seedOffset() + i;
@@ -272,46 +273,83 @@ public final class PaperTable {
                 done += w;
                 String what = cosmo.key() + " seed " + seed + " (" + (i + 1) + "/" + config.seeds() + ", cosmology "
                         + (ci + 1) + "/" + cosmologies.size() + ")";
-                p.report(0, what + ": FastPM");
-                Realization r = new Realization(setup.withSeed(seed));
-                long t0 = System.nanoTime();
-                VectorField truth = r.fastPm(config.pm(), three ? p.sub(0, 0.05) : p.sub(0, 0.6)).displacement();
-                long t1 = System.nanoTime();
-                VectorField za = r.lpt(1, 1);
-                VectorField lpt2 = r.lpt(2, 1);
-                long t2 = System.nanoTime();
-                p.report(three ? 0.05 : 0.6, what + ": D3M");
-                VectorField net = d3m.predict(za, Progress.NONE);
-                long t3 = System.nanoTime();
-                // the comparison: the truth's products, then each prediction (a quarter each with the 3PCF)
-                double from = three ? 0.06 : 0.7;
-                String stats = three ? ": statistics and 3PCF of " : ": statistics of ";
-                p.report(from, what + stats + "FastPM");
-                Comparison c = three ? withThreePoint : plain;
-                Comparison.Truth truthStats = c.truth(truth);
-                List<VectorField> preds = List.of(za, lpt2, net);
-                List<Comparison.Result> results = new ArrayList<>();
-                for (int m = 0; m < MODELS.size(); m++) {
-                    p.checkCancelled();
-                    p.report(from + (1 - from) * (m + 1) / (MODELS.size() + 1), what + stats + MODELS.get(m));
-                    results.add(c.compare(MODELS.get(m), preds.get(m), truthStats));
-                }
-                long t4 = System.nanoTime();
-                t[0] += (t1 - t0) * 1e-9;
-                t[1] += (t2 - t1) * 1e-9;
-                t[2] += (t3 - t2) * 1e-9;
-                t[three ? 4 : 3] += (t4 - t3) * 1e-9;
-                runs++;
-                threePointRuns += three ? 1 : 0;
-                table.add(results);
-                curves.add(results);
-                rms += truth.rms();
+                seedRuns.add(runSeed(setups.get(ci), seed, three, config, d3m, p, what));
             }
-            var power = setup.linearPower();
-            out.add(new CosmologyResult(cosmo, setup, power.describe(), power.sigma8(), table, curves.results(),
-                    rms / config.seeds()));
+            runs.add(seedRuns);
         }
         prog.report(1, "table done");
-        return new Result(config, out, new Timings(t[0], t[1], t[2], t[3], t[4], runs, threePointRuns));
+        return assemble(config, cosmologies, setups, runs);
+    }
+
+    /**
+     * One seed of one cosmology ({@code setup}, its seed replaced by {@code seed}): FastPM, ZA, 2LPT and the
+     * predictor on the ZA field, each compared with FastPM (with the 3PCF when {@code threePoint}). The
+     * per-seed piece of {@link #run}; runs on a Spark executor as well. {@code what} names the run in
+     * progress messages.
+     */
+    public static SeedRun runSeed(SimulationSetup setup, long seed, boolean threePoint, Config config, Predictor d3m,
+                                  Progress progress, String what) {
+        Progress p = progress == null ? Progress.NONE : progress;
+        p.report(0, what + ": FastPM");
+        Realization r = new Realization(setup.withSeed(seed));
+        long t0 = System.nanoTime();
+        VectorField truth = r.fastPm(config.pm(), threePoint ? p.sub(0, 0.05) : p.sub(0, 0.6)).displacement();
+        long t1 = System.nanoTime();
+        VectorField za = r.lpt(1, 1);
+        VectorField lpt2 = r.lpt(2, 1);
+        long t2 = System.nanoTime();
+        p.report(threePoint ? 0.05 : 0.6, what + ": D3M");
+        VectorField net = d3m.predict(za, Progress.NONE);
+        long t3 = System.nanoTime();
+        // the comparison: the truth's products, then each prediction (a quarter each with the 3PCF)
+        double from = threePoint ? 0.06 : 0.7;
+        String stats = threePoint ? ": statistics and 3PCF of " : ": statistics of ";
+        p.report(from, what + stats + "FastPM");
+        Comparison c = new Comparison(config.statistics().withThreePoint(threePoint));
+        Comparison.Truth truthStats = c.truth(truth);
+        List<VectorField> preds = List.of(za, lpt2, net);
+        List<Comparison.Result> results = new ArrayList<>();
+        for (int m = 0; m < MODELS.size(); m++) {
+            p.checkCancelled();
+            p.report(from + (1 - from) * (m + 1) / (MODELS.size() + 1), what + stats + MODELS.get(m));
+            results.add(c.compare(MODELS.get(m), preds.get(m), truthStats));
+        }
+        long t4 = System.nanoTime();
+        return new SeedRun(seed, threePoint, results, truth.rms(), (t1 - t0) * 1e-9, (t2 - t1) * 1e-9,
+                (t3 - t2) * 1e-9, (t4 - t3) * 1e-9);
+    }
+
+    /**
+     * The table from the runs of every cosmology ({@code runs.get(ci)}: the seeds of cosmology ci, in seed
+     * order): per cosmology the cells' mean and scatter, the spectra averaged over seeds and the mean
+     * FastPM rms; the timings summed over all runs.
+     */
+    public static Result assemble(Config config, List<PaperCosmology> cosmologies, List<SimulationSetup> setups,
+                                  List<List<SeedRun>> runs) {
+        double[] t = new double[5];
+        int count = 0;
+        int threePointRuns = 0;
+        List<CosmologyResult> out = new ArrayList<>();
+        for (int ci = 0; ci < cosmologies.size(); ci++) {
+            SimulationSetup setup = setups.get(ci);
+            ComparisonTable table = new ComparisonTable(config.statistics().kProbe());
+            SpectrumAverage curves = new SpectrumAverage();
+            double rms = 0;
+            for (SeedRun run : runs.get(ci)) {
+                t[0] += run.fastPmSeconds();
+                t[1] += run.lptSeconds();
+                t[2] += run.predictorSeconds();
+                t[run.threePoint() ? 4 : 3] += run.statisticsSeconds();
+                count++;
+                threePointRuns += run.threePoint() ? 1 : 0;
+                table.add(run.results());
+                curves.add(run.results());
+                rms += run.fastPmRms();
+            }
+            var power = setup.linearPower();
+            out.add(new CosmologyResult(cosmologies.get(ci), setup, power.describe(), power.sigma8(), table,
+                    curves.results(), rms / runs.get(ci).size()));
+        }
+        return new Result(config, out, new Timings(t[0], t[1], t[2], t[3], t[4], count, threePointRuns));
     }
 }

@@ -1,0 +1,124 @@
+package org.d3m.spark;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import org.d3m.core.io.Provenance;
+import org.d3m.ij.Commands;
+import org.scijava.command.CommandInfo;
+
+/**
+ * The D3M jobs on Apache Spark:
+ * <pre>
+ *   spark-submit --class org.d3m.spark.Main d3m-spark.jar JOB key=value ...
+ *   ./d3m spark JOB key=value ... [master=local[*]] [spark.KEY=VALUE ...]
+ *   ./d3m spark list | help JOB
+ * </pre>
+ * The jobs' keys are those of the single-machine commands (ensemble has its own); {@code master} and
+ * any {@code spark.*} key go to Spark. Any failure prints one line {@code error: ...} on stderr and exits
+ * 1 (2 for a usage error); bad input is refused before Spark starts or anything is written.
+ */
+public final class Main {
+
+    static final String JOBS = """
+            make-dataset      (ZA, FastPM) training pairs, one seed per task: the files and index of ./d3m make-dataset
+            ensemble          ZA / 2LPT / FastPM / D3M per seed: density P(k), point-wise error vs FastPM; mean, scatter, covariance
+            reproduce-table   the paper's Table 1 (./d3m reproduce-table), one (cosmology, seed) per task
+            """;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs a job and returns the exit code: 0 success, 1 error, 2 usage error. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0) {
+            err.print(usage());
+            return 2;
+        }
+        try {
+            String job = args[0];
+            List<String> rest = Arrays.asList(args).subList(1, args.length);
+            switch (job) {
+                case "-h", "--help" -> out.print(usage());
+                case "list" -> out.print(JOBS);
+                case "version", "--version" -> out.println("D3M for Fiji (Spark jobs) " + Provenance.version());
+                case "help" -> {
+                    if (rest.isEmpty()) {
+                        out.print(usage());
+                    } else {
+                        out.print(help(rest.get(0)));
+                    }
+                }
+                case "make-dataset" -> out.println(MakeDatasetJob.run(JobArgs.parse(job, rest), err));
+                case "ensemble" -> out.println(EnsembleJob.run(JobArgs.parse(job, rest), err));
+                case "reproduce-table" -> out.println(ReproduceTableJob.run(JobArgs.parse(job, rest), err));
+                default -> {
+                    err.println("error: unknown job '" + job + "'; jobs: make-dataset, ensemble, reproduce-table");
+                    return 2;
+                }
+            }
+            out.flush();
+            return 0;
+        } catch (Throwable t) {
+            err.println("error: " + errorLine(t));
+            if (Boolean.getBoolean("d3m.debug")) {
+                t.printStackTrace(err);
+            }
+            return 1;
+        }
+    }
+
+    /**
+     * One line for a failure: the message of the innermost IllegalArgumentException (a bad key, or an
+     * executor's refusal, through Spark's job failure), else the plugin's {@link Commands#errorLine}.
+     */
+    static String errorLine(Throwable t) {
+        IllegalArgumentException bad = null;
+        for (Throwable c = t; c != null && c.getCause() != c; c = c.getCause()) {
+            if (c instanceof IllegalArgumentException i && i.getMessage() != null) {
+                bad = i;
+            }
+        }
+        if (bad != null) {
+            return bad.getMessage().replace('\n', ' ');
+        }
+        String line = Commands.errorLine(t);
+        int nl = line.indexOf(" \tat ");
+        return nl > 0 ? line.substring(0, nl) : line;
+    }
+
+    static String usage() {
+        return """
+                usage: d3m spark list                    the jobs
+                       d3m spark help JOB                a job's keys
+                       d3m spark JOB key=value ...       run a job (master=local[*] unless given)
+                       spark-submit --class org.d3m.spark.Main d3m-spark.jar JOB key=value ...
+                keys: the job's (those of the ./d3m command of the same name), master=..., and spark.KEY=VALUE
+                for the Spark configuration; -Dd3m.debug=true prints stack traces. See docs/cluster.md.
+                """;
+    }
+
+    static String help(String job) {
+        CommandInfo info = switch (job) {
+            case "make-dataset" -> CommandKeys.info(MakeDatasetJob.Keys.class, job);
+            case "ensemble" -> CommandKeys.info(EnsembleJob.Keys.class, job);
+            case "reproduce-table" -> CommandKeys.info(ReproduceTableJob.Keys.class, job);
+            default -> throw new IllegalArgumentException("unknown job '" + job + "'; jobs: make-dataset, ensemble, reproduce-table");
+        };
+        return org.d3m.cli.Main.help(info).replace("usage: d3m ", "usage: d3m spark ")
+                + """
+                Spark keys:
+                  master        string   default local[*]   local[N], yarn, k8s://https://HOST:PORT, spark://HOST:PORT
+                                                            (local[N] retries a failed task like a cluster: local[N,4])
+                  spark.KEY     string                      any Spark setting, e.g. spark.executor.memory=8g
+                threads=0 means the cores Spark gives a task (spark.task.cpus); paths may be file:, hdfs: or s3a: URIs.
+                """;
+    }
+}

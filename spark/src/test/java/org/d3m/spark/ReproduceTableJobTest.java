@@ -1,0 +1,43 @@
+package org.d3m.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** reproduce-table through Spark gives the single-machine command's table.csv, cell for cell. */
+class ReproduceTableJobTest {
+
+    @Test
+    void sparkTableIsTheCommandsTable(@TempDir Path dir) throws Exception {
+        String model = "model=" + TinyModel.weights();
+        String[] keys = {"seeds=2", "seed=2000", "three_point_seeds=0", "cosmologies=trained,Om0.1", "device=cpu", model};
+        Path cli = dir.resolve("cli");
+        Runs.Result c = Runs.cli(Runs.args("reproduce-table", concat(keys, "threads=2", "output_dir=" + cli)));
+        assertEquals(0, c.code(), c.err());
+        Path spark = dir.resolve("spark");
+        Runs.Result s = Runs.spark(Runs.args("reproduce-table", concat(keys, "output_dir=" + spark, "master=local[2]",
+                "spark.ui.enabled=false")));
+        assertEquals(0, s.code(), s.err());
+        assertTrue(s.out().contains("| Om0.1 | D3M | displacement |"), s.out());
+        assertEquals(Files.readString(cli.resolve("table.csv")), Files.readString(spark.resolve("table.csv")));
+        assertEquals(4, Runs.files(spark.resolve("seeds")).size(), "one file per (cosmology, seed)");
+        assertFalse(Files.exists(spark.resolve("_temporary")));
+
+        Runs.Result bad = Runs.spark(Runs.args("reproduce-table", "seeds=2", "seed=505", model,
+                "output_dir=" + dir.resolve("bad")));
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().startsWith("error: seeds 505..506 include seeds the model was trained on"), bad.err());
+        assertFalse(Files.exists(dir.resolve("bad")));
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+}
