@@ -116,12 +116,12 @@ final class EnsembleJob {
         if (fields.contains("d3m")) {
             weights = ShippedModel.resolve(given);
             ModelMeta meta = WeightsFile.readMeta(weights);
-            PaperTable.Config cfg = new PaperTable.Config(keys.seeds, base.seed(), 0, pm, PaperTable.statistics(base.box(), 1));
+            PaperTable.Config cfg = new PaperTable.Config(keys.seeds, base.seed(), 0, pm, Comparison.Settings.paper(1));
             notes.addAll(PaperTable.checkModel(meta, base, cfg));
             notes.add(0, "model " + weights + " (width " + meta.width() + ", trained on " + meta.grid() + "^3)");
         }
-        if (!keys.output_dir.isEmpty() && keys.output_dir.isBlank()) {
-            throw new IllegalArgumentException("output_dir must not be blank");
+        if (keys.output_dir == null || keys.output_dir.isBlank()) {
+            throw new IllegalArgumentException("output_dir must not be empty");
         }
         Map<String, String> settings = settings(base, keys, weights);
 
