@@ -50,6 +50,33 @@ class DatasetTest {
     }
 
     @Test
+    void perSeedPiecesGiveTheBuildersFilesAndIndex() throws IOException {
+        SampleSource src = TestSources.smoothing(8, 32.0);
+        Dataset d = DatasetBuilder.build(dir, 10, 100, src, Map.of("cosmology", "test"), Progress.NONE);
+        for (Dataset.Entry e : d.entries()) {
+            Sample s = DatasetBuilder.sample(src, 100, (int) (e.seed() - 100));
+            assertEquals(e.split().equals("test"), s.lpt2() != null, "2LPT only in the test split");
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            SampleFile.write(out, e.seed(), s);
+            byte[] file = Files.readAllBytes(dir.resolve(e.file()));
+            assertArrayEquals(file, out.toByteArray(), "the stream holds the file's bytes");
+            assertEquals(SampleFile.header(dir.resolve(e.file())), SampleFile.header(file, file.length, e.file()));
+            assertThrows(IllegalArgumentException.class, () -> SampleFile.header(file, file.length - 1, "short"));
+            assertThrows(IllegalArgumentException.class, () -> SampleFile.header(new byte[10], 10, "tiny"));
+        }
+        String json = Files.readString(dir.resolve(Dataset.INDEX));
+        assertEquals(json, Dataset.indexJson(100, d.box(), d.meta(), d.entries()));
+        Dataset parsed = Dataset.parseIndex(json, "index.json");
+        assertEquals(d.entries(), parsed.entries());
+        DatasetBuilder.requireSameDataset(parsed, "here", 100, Map.of("cosmology", "test"));
+        IllegalArgumentException other = assertThrows(IllegalArgumentException.class,
+                () -> DatasetBuilder.requireSameDataset(parsed, "here", 100, Map.of("cosmology", "other")));
+        assertEquals("here holds a dataset made with other settings: cosmology=test (now other); use the same settings"
+                + " to extend it, or another folder", other.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Dataset.parseIndex("{\"format\": 3", "bad.json"));
+    }
+
+    @Test
     void resumeSkipsCompleteSamplesAndRemakesBrokenOnes() throws IOException {
         AtomicInteger calls = new AtomicInteger();
         SampleSource base = TestSources.smoothing(8, 32.0);
