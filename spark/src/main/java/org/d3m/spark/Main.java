@@ -112,7 +112,9 @@ public final class Main {
             case "reproduce-table" -> CommandKeys.info(ReproduceTableJob.Keys.class, job);
             default -> throw new IllegalArgumentException("unknown job '" + job + "'; jobs: make-dataset, ensemble, reproduce-table");
         };
-        return org.d3m.cli.Main.help(info).replace("usage: d3m ", "usage: d3m spark ")
+        String text = org.d3m.cli.Main.help(info).replace("usage: d3m ", "usage: d3m spark ");
+        String what = JOBS.lines().filter(l -> l.startsWith(job + " ")).findFirst().orElse(job).substring(job.length()).strip();
+        return job + " on Spark - " + what + text.substring(text.indexOf('\n'))
                 + """
                 Spark keys:
                   master        string   default local[*]   local[N], yarn, k8s://https://HOST:PORT, spark://HOST:PORT

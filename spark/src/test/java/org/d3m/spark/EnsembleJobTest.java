@@ -112,10 +112,10 @@ class EnsembleJobTest {
         }
         assertEquals(SEEDS, Runs.files(out.resolve("seeds")).size());
 
-        // the same run with a task that fails once: retried, and the same files
+        // the same run with a task that fails once, into a file: URI: retried, and the same files
         Path faulty = dir.resolve("faulty");
         Runs.Result rf = Runs.spark(Runs.args("ensemble", "seeds=" + SEEDS, "seed=" + FIRST, "models=za,2lpt,fastpm,d3m",
-                "model=" + model, "device=cpu", "output_dir=" + faulty, "master=local[2]", "spark.ui.enabled=false",
+                "model=" + model, "device=cpu", "output_dir=" + faulty.toUri(), "master=local[2]", "spark.ui.enabled=false",
                 Sparks.FAIL_ONCE + "=" + (FIRST + 5)));
         assertEquals(0, rf.code(), rf.err());
         assertTrue(rf.err().contains("1 failed attempt"), rf.err());
