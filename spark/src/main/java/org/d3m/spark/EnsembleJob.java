@@ -110,7 +110,7 @@ final class EnsembleJob {
         FastPmSolver.Config pm = spec0.pm(base.threads());
         base.linearPower();
         java.nio.file.Path given = keys.model == null || keys.model.getPath().isEmpty() ? null : keys.model.toPath();
-        List<String> fields = fields(keys.models, given != null || ShippedModel.defaultWeights() != null);
+        List<String> fields = fields(keys.models, given != null || ShippedModel.available());
         List<String> notes = new ArrayList<>();
         java.nio.file.Path weights = null;
         if (fields.contains("d3m")) {
@@ -123,7 +123,7 @@ final class EnsembleJob {
         if (keys.output_dir == null || keys.output_dir.isBlank()) {
             throw new IllegalArgumentException("output_dir must not be empty");
         }
-        Map<String, String> settings = settings(base, keys, weights);
+        Map<String, String> settings = settings(base, keys, weights == null ? "" : modelName(given, weights));
 
         SparkConf conf = Sparks.conf("d3m ensemble", args);
         Sparks.requireMemory(conf, PaperTable.memoryBytes(base, keys.mesh_factor), "grid " + base.box().n() + "^3");
@@ -184,7 +184,12 @@ final class EnsembleJob {
     }
 
     /** The keys a seed's result depends on; a folder made with others is refused. */
-    static Map<String, String> settings(SimulationSetup base, Keys keys, java.nio.file.Path weights) {
+    /** How the settings name a model: the shipped model's id, or the given file's absolute path. */
+    static String modelName(java.nio.file.Path given, java.nio.file.Path weights) {
+        return given == null ? ShippedModel.name(null) : weights.toAbsolutePath().normalize().toString();
+    }
+
+    static Map<String, String> settings(SimulationSetup base, Keys keys, String model) {
         Map<String, String> s = new LinkedHashMap<>(base.provenance("ensemble").entries());
         s.remove("what");
         s.remove("version");
@@ -192,7 +197,7 @@ final class EnsembleJob {
         s.remove("seed");
         s.put("steps", Integer.toString(keys.steps));
         s.put("mesh_factor", Integer.toString(keys.mesh_factor));
-        s.put("model", weights == null ? "" : weights.toAbsolutePath().normalize().toString());
+        s.put("model", model);
         return s;
     }
 

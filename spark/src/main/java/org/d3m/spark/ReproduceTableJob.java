@@ -84,11 +84,11 @@ final class ReproduceTableJob {
                 meshFactor, trained.threads());
         List<SimulationSetup> setups = PaperTable.setups(trained, list, pkDir);
         File modelFile = (File) k.get("model");
-        java.nio.file.Path weights = ShippedModel.resolve(modelFile == null || modelFile.getPath().isEmpty() ? null
-                : modelFile.toPath());
+        java.nio.file.Path given = modelFile == null || modelFile.getPath().isEmpty() ? null : modelFile.toPath();
+        java.nio.file.Path weights = ShippedModel.resolve(given);
         ModelMeta meta = WeightsFile.readMeta(weights);
         List<String> notes = new ArrayList<>(PaperTable.checkModel(meta, trained, cfg));
-        notes.add(0, "model " + weights + " (width " + meta.width() + ", trained on " + meta.grid() + "^3), on Spark");
+        notes.add(0, "model " + ShippedModel.name(given) + " (width " + meta.width() + ", trained on " + meta.grid() + "^3), on Spark");
         String device = (String) k.get("device");
         String outText = args.rawPath("output_dir") != null ? args.rawPath("output_dir") : String.valueOf(k.get("output_dir"));
         Map<String, String> settings = new LinkedHashMap<>(trained.provenance("reproduce-table").entries());
@@ -98,7 +98,7 @@ final class ReproduceTableJob {
         settings.put("steps", Integer.toString(steps));
         settings.put("mesh_factor", Integer.toString(meshFactor));
         settings.put("pk_dir", pkDir == null ? "" : pkDir.toAbsolutePath().normalize().toString());
-        settings.put("model", weights.toAbsolutePath().normalize().toString());
+        settings.put("model", EnsembleJob.modelName(given, weights));
 
         SparkConf conf = Sparks.conf("d3m reproduce-table", args);
         Sparks.requireMemory(conf, PaperTable.memoryBytes(trained, meshFactor), "reproduce-table on grid "

@@ -140,11 +140,13 @@ class EnsembleJobTest {
     }
 
     @Test
-    void d3mWithoutAModelIsTheShippedModelsOneLineError(@TempDir Path dir) {
-        Runs.Result r = Runs.spark(Runs.args("ensemble", "seeds=2", "models=za,d3m", "output_dir=" + dir.resolve("x")));
-        assertEquals(1, r.code());
-        assertEquals("error: " + org.d3m.core.emulator.ShippedModel.NONE, r.err().strip());
-        assertFalse(Files.exists(dir.resolve("x")));
+    void badInputIsOneLineBeforeAnyWork(@TempDir Path dir) {
+        if (!org.d3m.core.emulator.ShippedModel.available()) { // d3m without a model: the shipped one, when one ships
+            Runs.Result r = Runs.spark(Runs.args("ensemble", "seeds=2", "models=za,d3m", "output_dir=" + dir.resolve("x")));
+            assertEquals(1, r.code());
+            assertEquals("error: " + org.d3m.core.emulator.ShippedModel.NONE, r.err().strip());
+            assertFalse(Files.exists(dir.resolve("x")));
+        }
         Runs.Result m = Runs.spark(Runs.args("ensemble", "seeds=2", "models=za,nbody", "output_dir=" + dir.resolve("x")));
         assertTrue(m.err().startsWith("error: models: unknown field 'nbody'"), m.err());
         Runs.Result mem = Runs.spark("ensemble", "grid=1024", "seeds=2", "models=za", "output_dir=" + dir.resolve("x"),
