@@ -64,7 +64,7 @@ final class ConsoleProgress extends SparkListener {
             return;
         }
         String line = String.format(Locale.ROOT, "[d3m-spark] %s: %d/%d seeds, %d running%s, %.0f s", what,
-                Math.min(done, total), total, running, failed > 0 ? ", " + failed + " failed attempt(s) retried" : "", s);
+                Math.min(done, total), total, running, failed > 0 ? ", " + failed + " failed attempt(s)" : "", s);
         if (tty) {
             err.print("\r" + line + "   ");
         } else {
