@@ -51,6 +51,31 @@ public final class Parallel {
         join(futures);
     }
 
+    /**
+     * Runs {@code body.accept(i)} for i in [0, n) on {@code threads} threads that take the next item
+     * as they finish one (for items of uneven cost). Bodies must write disjoint outputs, as for
+     * {@link #forEach}; which thread runs an item then does not change the result.
+     */
+    public static void forEachDynamic(int n, int threads, IntConsumer body) {
+        int t = Math.min(threads(threads), n);
+        if (t <= 1) {
+            for (int i = 0; i < n; i++) {
+                body.accept(i);
+            }
+            return;
+        }
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        List<Future<?>> futures = new ArrayList<>(t);
+        for (int k = 0; k < t; k++) {
+            futures.add(POOL.submit(() -> {
+                for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                    body.accept(i);
+                }
+            }));
+        }
+        join(futures);
+    }
+
     /** Per-item values summed in item order (bit-identical for any thread count). */
     public static double sum(int n, int threads, java.util.function.IntToDoubleFunction item) {
         double[] parts = new double[n];
