@@ -70,62 +70,68 @@ public final class CicPainter {
     /**
      * Particles bucketed by the mesh x-plane of their lower CIC corner: a stable counting sort, so
      * each bucket lists its particles in index order. Reusable between calls (8 bytes per particle
-     * and a few per mesh plane).
+     * and a few per plane and thread).
      */
     public static final class Buckets {
-        final int[] plane;
+        final int[] key;
         final int[] order;
         final int[] start;
-        final int[] counts;
+        int[] counts = new int[0];
 
-        Buckets(int particles, int planes, int lagrangianPlanes) {
-            plane = new int[particles];
+        Buckets(int particles, int planes) {
+            key = new int[particles];
             order = new int[particles];
             start = new int[planes + 1];
-            counts = new int[lagrangianPlanes * planes];
         }
     }
 
     /** Buckets sized for this painter's particles and mesh. */
     public Buckets buckets() {
-        return new Buckets(lagrangian.cells(), nm, np);
+        return new Buckets(lagrangian.cells(), nm);
     }
 
     /**
-     * Sorts the particles into {@code b} by the mesh x-plane of their lower corner. Counting runs per
-     * Lagrangian x-plane in parallel and the offsets follow (mesh plane, Lagrangian plane) order, so
-     * the result is the same stable sort for any thread count.
+     * Sorts the particles into {@code b} by x-plane. Counting runs on contiguous ranges of particles
+     * in parallel and the offsets follow (bucket, range) order, so the result is the same stable
+     * sort for any thread count.
      */
     public void bucket(VectorField displacement, Buckets b) {
         checkParticles(displacement);
         float[] dx = displacement.c()[0];
-        int[] plane = b.plane;
+        int keys = nm;
+        int chunks = Math.min(threads, np);
+        if (b.counts.length != chunks * keys) {
+            b.counts = new int[chunks * keys];
+        }
+        int[] key = b.key;
         int[] counts = b.counts;
         int perPlane = np * np;
-        Parallel.forEach(np, threads, ix -> {
-            int base = ix * nm;
-            java.util.Arrays.fill(counts, base, base + nm, 0);
-            for (int i = ix * perPlane; i < (ix + 1) * perPlane; i++) {
-                int p = (int) coordinate(dx[i], ix);
-                plane[i] = p;
-                counts[base + p]++;
+        Parallel.forEach(chunks, chunks, c -> {
+            int base = c * keys;
+            java.util.Arrays.fill(counts, base, base + keys, 0);
+            for (int ix = np * c / chunks; ix < np * (c + 1) / chunks; ix++) {
+                for (int i = ix * perPlane; i < (ix + 1) * perPlane; i++) {
+                    int k = (int) coordinate(dx[i], ix);
+                    key[i] = k;
+                    counts[base + k]++;
+                }
             }
         });
         int running = 0;
-        for (int p = 0; p < nm; p++) {
-            b.start[p] = running;
-            for (int ix = 0; ix < np; ix++) {
-                int c = counts[ix * nm + p];
-                counts[ix * nm + p] = running;
-                running += c;
+        for (int k = 0; k < keys; k++) {
+            b.start[k] = running;
+            for (int c = 0; c < chunks; c++) {
+                int n = counts[c * keys + k];
+                counts[c * keys + k] = running;
+                running += n;
             }
         }
-        b.start[nm] = running;
+        b.start[keys] = running;
         int[] order = b.order;
-        Parallel.forEach(np, threads, ix -> {
-            int base = ix * nm;
-            for (int i = ix * perPlane; i < (ix + 1) * perPlane; i++) {
-                order[counts[base + plane[i]]++] = i;
+        Parallel.forEach(chunks, chunks, c -> {
+            int base = c * keys;
+            for (int i = np * c / chunks * perPlane; i < np * (c + 1) / chunks * perPlane; i++) {
+                order[counts[base + key[i]]++] = i;
             }
         });
     }
@@ -160,14 +166,73 @@ public final class CicPainter {
         depositBucket(b, below, true, displacement, weights, acc, zMajor);
     }
 
-    private void depositBucket(Buckets b, int p, boolean upper, VectorField d, float[] weights, double[] acc, boolean zMajor) {
+    /**
+     * One pass over the particles whose lower corner is in {@code plane}: their weights on that plane
+     * go to {@code lower} and those on the next plane to {@code upper} (either may be null), indexed
+     * as in {@link #depositPlane}. The values added are those of {@link #depositPlane}; a caller that
+     * keeps the planes of consecutive buckets fixes its own (deterministic) summation order.
+     */
+    public void depositBucket(Buckets b, int plane, double[] lower, double[] upper, VectorField d, float[] weights, boolean zMajor) {
         float[] dx = d.c()[0];
         float[] dy = d.c()[1];
         float[] dz = d.c()[2];
         int[] order = b.order;
         int strideY = zMajor ? 1 : nm;
         int strideZ = zMajor ? nm : 1;
-        for (int k = b.start[p]; k < b.start[p + 1]; k++) {
+        for (int k = b.start[plane]; k < b.start[plane + 1]; k++) {
+            int i = order[k];
+            int ix;
+            int iy;
+            int iz;
+            if (npShift >= 0) {
+                ix = i >>> (2 * npShift);
+                iy = (i >>> npShift) & (np - 1);
+                iz = i & (np - 1);
+            } else {
+                ix = i / (np * np);
+                iy = (i / np) % np;
+                iz = i % np;
+            }
+            double ux = coordinate(dx[i], ix);
+            double uy = coordinate(dy[i], iy);
+            double uz = coordinate(dz[i], iz);
+            double fx = ux - (int) ux;
+            double w = weights == null ? 1.0 : weights[i];
+            int y0 = (int) uy;
+            int z0 = (int) uz;
+            double fy = uy - y0;
+            double fz = uz - z0;
+            int y1 = y0 + 1 == nm ? 0 : y0 + 1;
+            int z1 = z0 + 1 == nm ? 0 : z0 + 1;
+            int a00 = y0 * strideY + z0 * strideZ;
+            int a01 = y0 * strideY + z1 * strideZ;
+            int a10 = y1 * strideY + z0 * strideZ;
+            int a11 = y1 * strideY + z1 * strideZ;
+            if (lower != null) {
+                double wx = (1 - fx) * w;
+                lower[a00] += wx * (1 - fy) * (1 - fz);
+                lower[a01] += wx * (1 - fy) * fz;
+                lower[a10] += wx * fy * (1 - fz);
+                lower[a11] += wx * fy * fz;
+            }
+            if (upper != null) {
+                double wx = fx * w;
+                upper[a00] += wx * (1 - fy) * (1 - fz);
+                upper[a01] += wx * (1 - fy) * fz;
+                upper[a10] += wx * fy * (1 - fz);
+                upper[a11] += wx * fy * fz;
+            }
+        }
+    }
+
+    private void depositBucket(Buckets b, int plane, boolean upper, VectorField d, float[] weights, double[] acc, boolean zMajor) {
+        float[] dx = d.c()[0];
+        float[] dy = d.c()[1];
+        float[] dz = d.c()[2];
+        int[] order = b.order;
+        int strideY = zMajor ? 1 : nm;
+        int strideZ = zMajor ? nm : 1;
+        for (int k = b.start[plane]; k < b.start[plane + 1]; k++) {
             int i = order[k];
             int ix;
             int iy;

@@ -34,6 +34,12 @@ import org.d3m.core.field.VectorField;
  */
 final class LaneForce {
 
+    /**
+     * Consecutive planes painted by one task: each particle's weights go to both its planes in one
+     * pass, except for the bucket below the first plane, which the task paints again.
+     */
+    private static final int PLANES_PER_TASK = 4;
+
     private final int n;
     private final int nzc;
     private final int planeStride;
@@ -101,7 +107,7 @@ final class LaneForce {
         long t0 = System.nanoTime();
         painter.bucket(displacement, buckets);
         long t1 = System.nanoTime();
-        Parallel.forEachDynamic(n, threads, p -> forwardPlane(p, displacement));
+        Parallel.forEachDynamic((n + PLANES_PER_TASK - 1) / PLANES_PER_TASK, threads, c -> forwardPlanes(c, displacement));
         long t2 = System.nanoTime();
         Parallel.forEachDynamic(n, threads, this::poissonColumn);
         long t3 = System.nanoTime();
@@ -119,17 +125,34 @@ final class LaneForce {
         }
     }
 
-    /** Paint plane p, delta = rho / mean - 1, real FFT along z, FFT along y, into the spectrum. */
-    void forwardPlane(int p, VectorField displacement) {
+    /**
+     * Paints planes [4c, 4c + 4) and transforms each along z (real) and y into the spectrum as soon as
+     * it is complete. A plane sums the upper corners of the bucket below it, then the lower corners
+     * of its own bucket, whichever task paints it.
+     */
+    void forwardPlanes(int c, VectorField displacement) {
         Scratch s = scratch.get();
-        double[] acc = s.acc;
-        Arrays.fill(acc, 0);
-        painter.depositPlane(buckets, p, displacement, null, acc, true);
+        int from = c * PLANES_PER_TASK;
+        int to = Math.min(n, from + PLANES_PER_TASK);
+        double[] plane = s.acc;
+        double[] next = s.acc2;
+        Arrays.fill(plane, 0);
+        painter.depositBucket(buckets, (from - 1 + n) % n, null, plane, displacement, null, true);
         LaneFft3d.Rows rows = fft.rows();
-        for (int z = 0; z < n; z++) {
-            toDelta(acc, z * n, rows.zRow(z));
+        for (int p = from; p < to; p++) {
+            boolean last = p + 1 == to;
+            if (!last) {
+                Arrays.fill(next, 0);
+            }
+            painter.depositBucket(buckets, p, plane, last ? null : next, displacement, null, true);
+            for (int z = 0; z < n; z++) {
+                toDelta(plane, z * n, rows.zRow(z));
+            }
+            fft.forwardPlane(rows, p, spectrum);
+            double[] t = plane;
+            plane = next;
+            next = t;
         }
-        fft.forwardPlane(rows, p, spectrum);
     }
 
     /** delta = count / mean - 1; the mean is 1 / B^3 on a power-of-two mesh, so its inverse is exact. */
@@ -274,8 +297,8 @@ final class LaneForce {
         int nn = n * n;
         int mask = n - 1;
         Parallel.forEach(np, threads, ix -> {
-            // z-major particle order: consecutive particles are neighbours along y, which is the
-            // contiguous axis of the [x][z][y] meshes (measured faster than index order)
+            // z-major particle order: consecutive particles are neighbours along y, the contiguous
+            // axis of the [x][z][y] meshes (faster than index order, and than bucket order)
             for (int iz = 0; iz < np; iz++) {
                 for (int iy = 0, i = ix * np * np + iz; iy < np; iy++, i += np) {
                     double ux = painter.coordinate(dx[i], ix);
@@ -330,6 +353,7 @@ final class LaneForce {
     /** Per-thread scratch besides the FFT's rows: a double plane for painting and a few rows. */
     private static final class Scratch {
         final double[] acc;
+        final double[] acc2;
         final float[][] phiRows;
         final float[][] window;
         final float[] t1;
@@ -338,6 +362,7 @@ final class LaneForce {
 
         Scratch(int n) {
             acc = new double[n * n];
+            acc2 = new double[n * n];
             phiRows = new float[n][];
             window = new float[7][n];
             t1 = new float[n];
