@@ -125,7 +125,7 @@ public final class Benchmarks {
             fft.inverseInPlace(spec, back);
             return null;
         });
-        rows.add(new Row("FFT round trip (r2c + c2r), JTransforms 1D lines (`Fft`)", n + "^3", t, "ICs, analysis"));
+        rows.add(new Row("FFT round trip (r2c + c2r)", n + "^3", t, "`Fft`, JTransforms 1D lines: ICs, analysis"));
         LaneFft3d lanes = new LaneFft3d(n, threads);
         float[] spectrum = new float[lanes.spectrumLength()];
         t = median(quick ? 3 : 5, () -> {
@@ -133,7 +133,7 @@ public final class Benchmarks {
             lanes.inverse(spectrum, back);
             return null;
         });
-        rows.add(new Row("FFT round trip (r2c + c2r), vectorised lanes (`LaneFft3d`)", n + "^3", t, "PM force"));
+        rows.add(new Row("FFT round trip (r2c + c2r), lanes", n + "^3", t, "`LaneFft3d`, vectorised: PM force"));
     }
 
     /** STREAM-like copy: the memory bandwidth floor for the mesh sweeps of painting and read-out. */

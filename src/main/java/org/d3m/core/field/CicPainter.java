@@ -98,7 +98,7 @@ public final class CicPainter {
     public void bucket(VectorField displacement, Buckets b) {
         checkParticles(displacement);
         float[] dx = displacement.c()[0];
-        int keys = nm;
+        int keys = nm;  // one bucket per mesh x-plane
         int chunks = Math.min(threads, np);
         if (b.counts.length != chunks * keys) {
             b.counts = new int[chunks * keys];
@@ -162,8 +162,8 @@ public final class CicPainter {
      */
     public void depositPlane(Buckets b, int p, VectorField displacement, float[] weights, double[] acc, boolean zMajor) {
         int below = p == 0 ? nm - 1 : p - 1;
-        depositBucket(b, p, false, displacement, weights, acc, zMajor);
-        depositBucket(b, below, true, displacement, weights, acc, zMajor);
+        depositBucket(b, p, acc, null, displacement, weights, zMajor);
+        depositBucket(b, below, null, acc, displacement, weights, zMajor);
     }
 
     /**
@@ -222,45 +222,6 @@ public final class CicPainter {
                 upper[a10] += wx * fy * (1 - fz);
                 upper[a11] += wx * fy * fz;
             }
-        }
-    }
-
-    private void depositBucket(Buckets b, int plane, boolean upper, VectorField d, float[] weights, double[] acc, boolean zMajor) {
-        float[] dx = d.c()[0];
-        float[] dy = d.c()[1];
-        float[] dz = d.c()[2];
-        int[] order = b.order;
-        int strideY = zMajor ? 1 : nm;
-        int strideZ = zMajor ? nm : 1;
-        for (int k = b.start[plane]; k < b.start[plane + 1]; k++) {
-            int i = order[k];
-            int ix;
-            int iy;
-            int iz;
-            if (npShift >= 0) {
-                ix = i >>> (2 * npShift);
-                iy = (i >>> npShift) & (np - 1);
-                iz = i & (np - 1);
-            } else {
-                ix = i / (np * np);
-                iy = (i / np) % np;
-                iz = i % np;
-            }
-            double ux = coordinate(dx[i], ix);
-            double uy = coordinate(dy[i], iy);
-            double uz = coordinate(dz[i], iz);
-            double fx = ux - (int) ux;
-            double wx = (upper ? fx : 1 - fx) * (weights == null ? 1.0 : weights[i]);
-            int y0 = (int) uy;
-            int z0 = (int) uz;
-            double fy = uy - y0;
-            double fz = uz - z0;
-            int y1 = y0 + 1 == nm ? 0 : y0 + 1;
-            int z1 = z0 + 1 == nm ? 0 : z0 + 1;
-            acc[y0 * strideY + z0 * strideZ] += wx * (1 - fy) * (1 - fz);
-            acc[y0 * strideY + z1 * strideZ] += wx * (1 - fy) * fz;
-            acc[y1 * strideY + z0 * strideZ] += wx * fy * (1 - fz);
-            acc[y1 * strideY + z1 * strideZ] += wx * fy * fz;
         }
     }
 

@@ -13,21 +13,22 @@ import org.d3m.core.field.VectorField;
  *
  * <ol>
  * <li>per x-plane: paint the plane, take delta, FFT along z (real) and along y, store the plane's
- *     spectrum;</li>
+ *     spectrum (a task paints four consecutive planes, each particle once);</li>
  * <li>per y-column: FFT along x, multiply by the Poisson kernel (with the 1/n^3 of the inverse
  *     folded in), inverse FFT along x;</li>
  * <li>per x-plane: inverse FFT along y and z, store phi, and the y and z finite differences
  *     (computed on the plane while it is in cache);</li>
- * <li>one read-out pass over the particles for all three components, with the x difference taken
- *     from phi on the fly (there is no fourth mesh to store it in).</li>
+ * <li>per z-row: replace phi by its x finite difference in place (there is no fourth mesh);</li>
+ * <li>one read-out pass over the particles for the three components, with the eight CIC weights
+ *     computed once.</li>
  * </ol>
  *
- * <p>The FFTs are {@link LaneFft}s, vectorised across the lines of a plane or column. Internal
- * layouts: the spectrum of plane ix and row iy is {@code [re(kz = 0..n/2), im(kz = 0..n/2)]} at
- * {@code (ix n + iy) (n + 2)}; phi and the y difference are {@code [x][z][y]}; the z difference
- * sits in the spectrum array at {@code ix n (n + 2) + z n + y}. Memory: the same two real meshes and
- * one half-complex mesh as before, the particle buckets, and per thread one double plane and two
- * float planes of scratch.
+ * <p>The FFT is {@link LaneFft3d}, vectorised across the lines of a plane or column. Layouts: the
+ * spectrum as in {@link LaneFft3d}; phi (then the x difference) and the y difference are
+ * {@code [x][z][y]}; the z difference sits in the spectrum array at {@code x n (n + 2) + z n + y}.
+ * Memory: the same two real meshes and one half-complex mesh as the step-by-step force, the
+ * particle buckets (8 bytes per particle), and per thread two double planes and the FFT's two
+ * float planes of scratch (1.5 MB at n = 256; the step-by-step force used one double plane).
  *
  * <p>Every mesh value and every particle's force is computed by one fixed sequence of operations
  * whichever thread does it, so results are bit-identical for any thread count.
