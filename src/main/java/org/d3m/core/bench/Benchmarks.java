@@ -93,6 +93,7 @@ public final class Benchmarks {
 
     private void physics(Progress progress) {
         int[] meshes = quick ? new int[] {32, 64} : new int[] {64, 128, 256};
+        warmUp(quick ? 0.2 : 1.5);
         for (int i = 0; i < meshes.length; i++) {
             progress.report(0.2 * i / meshes.length, "FFT " + meshes[i] + "^3");
             fftRoundTrip(meshes[i]);
@@ -112,6 +113,28 @@ public final class Benchmarks {
             fastPm(64, 10);
             progress.report(0.65, "FastPM 128^3");
             fastPm(128, 10);
+        }
+    }
+
+    /** Runs the FFTs and a small force for a while, so that the JIT has compiled them before any timing. */
+    private void warmUp(double seconds) {
+        int n = 32;
+        Fft fft = new Fft(n, threads);
+        LaneFft3d lanes = new LaneFft3d(n, threads);
+        float[] f = random(n * n * n, 1);
+        float[] spec = new float[fft.complexLength()];
+        float[] back = new float[f.length];
+        Box lag = new Box(4.0 * n / 2, n / 2);
+        VectorField psi = displacement(lag);
+        ForceMesh fm = new ForceMesh(lag, 2, 0.3089, threads, false, LptKernel.FASTPM.meshOffset());
+        float[][] force = new float[3][lag.cells()];
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        while (System.nanoTime() < end) {
+            fft.forward(f, spec);
+            fft.inverseInPlace(spec, back);
+            lanes.forward(f, spec);
+            lanes.inverse(spec, back);
+            fm.forces(psi, force);
         }
     }
 

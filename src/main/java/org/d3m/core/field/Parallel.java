@@ -76,6 +76,22 @@ public final class Parallel {
         join(futures);
     }
 
+    /** A body over a range of indices [from, to). */
+    @FunctionalInterface
+    public interface RangeBody {
+        void accept(int from, int to);
+    }
+
+    /**
+     * Runs {@code body} on [0, n) split into one contiguous range per thread. For element-wise loops
+     * over large arrays: the loop then sits in the body, where the JIT inlines and vectorises it
+     * (a lambda per element, called through {@link #forEach}'s shared call site, is not inlined).
+     */
+    public static void forRanges(int n, int threads, RangeBody body) {
+        int t = Math.max(1, Math.min(threads(threads), n));
+        forEach(t, t, k -> body.accept((int) ((long) n * k / t), (int) ((long) n * (k + 1) / t)));
+    }
+
     /** Per-item values summed in item order (bit-identical for any thread count). */
     public static double sum(int n, int threads, java.util.function.IntToDoubleFunction item) {
         double[] parts = new double[n];
