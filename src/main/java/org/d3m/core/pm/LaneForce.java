@@ -297,7 +297,8 @@ final class LaneForce {
         float[] fz = out[2];
         int nn = n * n;
         int mask = n - 1;
-        Parallel.forEach(np, threads, ix -> {
+        // dynamic: the cost of a Lagrangian plane's particles varies with clustering
+        Parallel.forEachDynamic(np, threads, ix -> {
             // z-major particle order: consecutive particles are neighbours along y, the contiguous
             // axis of the [x][z][y] meshes (faster than index order, and than bucket order)
             for (int iz = 0; iz < np; iz++) {
