@@ -221,7 +221,7 @@ final class LaneForce {
         }
     }
 
-    /** d1 = f(+1) - f(-1), d2 = f(+2) - f(-2) (exact for neighbouring values, Sterbenz). */
+    /** d1 = f(+1) - f(-1), d2 = f(+2) - f(-2) (exact when the two values are within a factor 2). */
     private void difference(float[] p1, float[] m1, float[] p2, float[] m2, float[] d1, float[] d2) {
         for (int y = 0; y < n; y++) {
             d1[y] = p1[y] - m1[y];
@@ -235,7 +235,8 @@ final class LaneForce {
             d1[y] = f[y + 1] - f[y - 1];
             d2[y] = f[y + 2] - f[y - 2];
         }
-        for (int y : new int[] {0, 1, n - 2, n - 1}) {
+        for (int e = 0; e < 4; e++) {
+            int y = e < 2 ? e : n - 4 + e;
             d1[y] = f[(y + 1) % n] - f[(y - 1 + n) % n];
             d2[y] = f[(y + 2) % n] - f[(y - 2 + n) % n];
         }
