@@ -19,7 +19,7 @@ public class BenchmarkCommand implements Command {
     int threads = 0;
     @Parameter(description = "small sizes only (a smoke run of a few seconds)")
     boolean quick = false;
-    @Parameter(description = "comma-separated groups: pm (FFT, CIC, force, FastPM runs), 3pcf, emulator")
+    @Parameter(description = "comma-separated groups: pm (FFT, copy bandwidth, CIC, force step by step, FastPM runs), 3pcf, emulator, fft (FFT alternatives: FloatFFT_3D, libtorch)")
     String parts = "pm,3pcf,emulator";
     @Parameter(required = false, description = "Markdown file to update (the table between its benchmark markers)")
     File output;

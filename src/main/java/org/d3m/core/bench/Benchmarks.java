@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import org.d3m.core.field.Box;
 import org.d3m.core.field.CicPainter;
 import org.d3m.core.field.Fft;
+import org.d3m.core.field.LaneFft3d;
 import org.d3m.core.field.VectorField;
 import org.d3m.core.ic.LptKernel;
 import org.d3m.core.pm.FastPmSolver;
@@ -21,8 +22,9 @@ import org.d3m.core.sim.Realization;
 import org.d3m.core.sim.SimulationSetup;
 
 /**
- * Timings of the physics kernels (not a test): FFT round trips, CIC painting, one PM force, whole
- * FastPM runs and their peak memory. Each figure is the median of several repetitions after a
+ * Timings of the physics kernels (not a test): FFT round trips, memory copy bandwidth, CIC
+ * painting, the PM force step by step at three mesh sizes, whole FastPM runs and their peak memory;
+ * on request ("fft") the FFT alternatives. Each figure is the median of several repetitions after a
  * warm-up. {@link #report} returns the Markdown table that docs/performance.md holds.
  */
 public final class Benchmarks {
@@ -36,8 +38,11 @@ public final class Benchmarks {
     private final java.util.Set<String> parts;
     private final List<Row> rows = new ArrayList<>();
 
-    /** Everything: PM kernels and runs, the 3PCF and the emulator network. */
-    public static final java.util.Set<String> ALL = java.util.Set.of("pm", "3pcf", "emulator");
+    /**
+     * Every group: PM kernels and runs, the 3PCF, the emulator network, and "fft", the FFT
+     * alternatives the PM force does not use (JTransforms' FloatFFT_3D, libtorch through DJL).
+     */
+    public static final java.util.Set<String> ALL = java.util.Set.of("pm", "3pcf", "emulator", "fft");
 
     /**
      * @param quick smaller sizes (for a smoke run); the full set includes 256^3 meshes and a 128^3 PM run
@@ -49,7 +54,7 @@ public final class Benchmarks {
         this.parts = parts;
         for (String p : parts) {
             if (!ALL.contains(p)) {
-                throw new IllegalArgumentException("unknown benchmark part '" + p + "'; known: pm, 3pcf, emulator");
+                throw new IllegalArgumentException("unknown benchmark part '" + p + "'; known: pm, 3pcf, emulator, fft");
             }
         }
     }
@@ -62,6 +67,10 @@ public final class Benchmarks {
     public List<Row> run(Progress progress) {
         if (parts.contains("pm")) {
             physics(progress.sub(0, 0.6));
+        }
+        if (parts.contains("fft")) {
+            progress.report(0.55, "FFT alternatives");
+            fftAlternatives(quick ? 64 : 256);
         }
         if (parts.contains("3pcf")) {
             progress.report(0.6, "3PCF of 32^3 particles");
@@ -83,14 +92,20 @@ public final class Benchmarks {
     }
 
     private void physics(Progress progress) {
-        int[] fftSizes = quick ? new int[] {32, 64} : new int[] {64, 128, 256};
-        for (int i = 0; i < fftSizes.length; i++) {
-            progress.report(0.3 * i / fftSizes.length, "FFT " + fftSizes[i] + "^3");
-            fftRoundTrip(fftSizes[i]);
+        int[] meshes = quick ? new int[] {32, 64} : new int[] {64, 128, 256};
+        warmUp(quick ? 0.2 : 1.5);
+        for (int i = 0; i < meshes.length; i++) {
+            progress.report(0.2 * i / meshes.length, "FFT " + meshes[i] + "^3");
+            fftRoundTrip(meshes[i]);
         }
+        copyBandwidth();
         int np = quick ? 32 : 128;
-        progress.report(0.3, "CIC and force at " + np + "^3");
-        cicAndForce(np);
+        progress.report(0.2, "CIC at " + np + "^3");
+        cic(np);
+        for (int i = 0; i < meshes.length; i++) {
+            progress.report(0.25 + 0.2 * i / meshes.length, "PM force, mesh " + meshes[i] + "^3");
+            forceSteps(meshes[i] / 2);
+        }
         progress.report(0.45, "FastPM 32^3");
         fastPm(32, 10);
         if (!quick) {
@@ -98,6 +113,28 @@ public final class Benchmarks {
             fastPm(64, 10);
             progress.report(0.65, "FastPM 128^3");
             fastPm(128, 10);
+        }
+    }
+
+    /** Runs the FFTs and a small force for a while, so that the JIT has compiled them before any timing. */
+    private void warmUp(double seconds) {
+        int n = 32;
+        Fft fft = new Fft(n, threads);
+        LaneFft3d lanes = new LaneFft3d(n, threads);
+        float[] f = random(n * n * n, 1);
+        float[] spec = new float[fft.complexLength()];
+        float[] back = new float[f.length];
+        Box lag = new Box(4.0 * n / 2, n / 2);
+        VectorField psi = displacement(lag);
+        ForceMesh fm = new ForceMesh(lag, 2, 0.3089, threads, false, LptKernel.FASTPM.meshOffset());
+        float[][] force = new float[3][lag.cells()];
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        while (System.nanoTime() < end) {
+            fft.forward(f, spec);
+            fft.inverseInPlace(spec, back);
+            lanes.forward(f, spec);
+            lanes.inverse(spec, back);
+            fm.forces(psi, force);
         }
     }
 
@@ -111,34 +148,119 @@ public final class Benchmarks {
             fft.inverseInPlace(spec, back);
             return null;
         });
-        rows.add(new Row("FFT round trip (r2c + c2r)", n + "^3", t, ""));
+        rows.add(new Row("FFT round trip (r2c + c2r)", n + "^3", t, "`Fft`, JTransforms 1D lines: ICs, analysis"));
+        LaneFft3d lanes = new LaneFft3d(n, threads);
+        float[] spectrum = new float[lanes.spectrumLength()];
+        t = median(quick ? 3 : 5, () -> {
+            lanes.forward(f, spectrum);
+            lanes.inverse(spectrum, back);
+            return null;
+        });
+        rows.add(new Row("FFT round trip (r2c + c2r), lanes", n + "^3", t, "`LaneFft3d`, vectorised: PM force"));
     }
 
-    private void cicAndForce(int np) {
+    /** STREAM-like copy: the memory bandwidth floor for the mesh sweeps of painting and read-out. */
+    private void copyBandwidth() {
+        int len = quick ? 1 << 22 : 1 << 25;
+        float[] a = random(len, 3);
+        float[] b = new float[len];
+        int t = org.d3m.core.field.Parallel.threads(threads);
+        double sec = median(5, () -> {
+            org.d3m.core.field.Parallel.forEach(t, t, k -> {
+                int from = (int) ((long) len * k / t);
+                int to = (int) ((long) len * (k + 1) / t);
+                System.arraycopy(a, from, b, from, to - from);
+            });
+            return null;
+        });
+        rows.add(new Row("memory copy (STREAM-like, `System.arraycopy`, " + t + " threads)", (4L * len >> 20) + " MiB",
+                sec, String.format(Locale.ROOT, "%.1f GB/s (read + write)", 8.0 * len / sec / 1e9)));
+    }
+
+    private void cic(int np) {
         Box lag = new Box(4.0 * np, np);
-        VectorField psi = new Realization(new SimulationSetup(lag, org.d3m.core.cosmology.Cosmology.planck15(), null,
-                Double.NaN, 1, threads)).lpt(2, 1.0);
+        VectorField psi = displacement(lag);
         Box mesh = lag.refined(2);
         CicPainter painter = new CicPainter(lag, mesh, threads, LptKernel.FASTPM.meshOffset());
         float[] m = new float[mesh.cells()];
-        rows.add(new Row("CIC paint", np + "^3 particles -> " + mesh.n() + "^3 mesh",
+        rows.add(new Row("CIC paint (`CicPainter`, density commands)", np + "^3 particles -> " + mesh.n() + "^3 mesh",
                 median(5, () -> {
                     painter.paint(psi, null, m);
                     return null;
                 }), ""));
         float[] out = new float[lag.cells()];
-        rows.add(new Row("CIC read-out", np + "^3 particles <- " + mesh.n() + "^3 mesh",
+        rows.add(new Row("CIC read-out, one component (`CicPainter`)", np + "^3 particles <- " + mesh.n() + "^3 mesh",
                 median(5, () -> {
                     painter.readout(m, psi, out);
                     return null;
                 }), ""));
+    }
+
+    /** One PM force (B = 2, the default kernel) and each of its steps, median over repetitions. */
+    private void forceSteps(int np) {
+        Box lag = new Box(4.0 * np, np);
+        VectorField psi = displacement(lag);
         ForceMesh fm = new ForceMesh(lag, 2, 0.3089, threads, false, LptKernel.FASTPM.meshOffset());
         float[][] force = new float[3][lag.cells()];
-        rows.add(new Row("PM force (paint, 2 FFTs, FD gradient, 3 read-outs)", np + "^3, mesh " + mesh.n() + "^3",
-                median(3, () -> {
-                    fm.forces(psi, force);
-                    return null;
-                }), ""));
+        List<String> steps = fm.steps();
+        int reps = quick ? 3 : np >= 128 ? 5 : 7;
+        double[][] t = new double[steps.size() + 1][reps];
+        long start = System.nanoTime();
+        for (int w = 0; w < 50 && (w < 3 || System.nanoTime() - start < 300_000_000L); w++) {
+            fm.forces(psi, force);
+        }
+        for (int r = 0; r < reps; r++) {
+            double[] s = new double[steps.size()];
+            long t0 = System.nanoTime();
+            fm.forces(psi, force, s);
+            t[steps.size()][r] = (System.nanoTime() - t0) * 1e-9;
+            for (int i = 0; i < s.length; i++) {
+                t[i][r] = s[i];
+            }
+        }
+        String size = np + "^3 particles, mesh " + 2 * np + "^3";
+        if (steps.size() > 1) {
+            for (int i = 0; i < steps.size(); i++) {
+                rows.add(new Row("PM force step: " + steps.get(i), size, median(t[i]), ""));
+            }
+        }
+        rows.add(new Row("PM force (paint, 2 FFTs, Poisson, FD gradient, read-out of 3 components)", size,
+                median(t[steps.size()]), "B = 2, kernel=fastpm"));
+    }
+
+    /** JTransforms' own 3D transform and libtorch's, with and without threads (not used by D3M). */
+    private void fftAlternatives(int n) {
+        float[] f = random(n * n * n, n);
+        float[][] out = new float[3][];
+        for (int t = 1; t <= 2; t++) {
+            pl.edu.icm.jlargearrays.ConcurrencyUtils.setNumberOfThreads(t);
+            org.jtransforms.fft.FloatFFT_3D fft = new org.jtransforms.fft.FloatFFT_3D(n, n, n);
+            float[] w = new float[f.length];
+            double sec = median(quick ? 3 : 5, () -> {
+                System.arraycopy(f, 0, w, 0, f.length);
+                fft.realForward(w);
+                fft.realInverse(w, true);
+                return null;
+            });
+            out[t] = f.clone();
+            fft.realForward(out[t]);
+            rows.add(new Row("FFT round trip, JTransforms `FloatFFT_3D` (in place), " + t + " thread" + (t > 1 ? "s" : ""),
+                    n + "^3", sec, t == 2 ? "forward bit-identical to 1 thread: " + Arrays.equals(out[1], out[2]) : ""));
+        }
+        pl.edu.icm.jlargearrays.ConcurrencyUtils.setNumberOfThreads(org.d3m.core.field.Parallel.threads(0));
+        float[][] torch = new float[3][];
+        for (int t = 1; t <= 2; t++) {
+            double[] sec = org.d3m.core.emulator.TorchFft.roundTripSeconds(f, n, t, quick ? 3 : 5);
+            torch[t] = org.d3m.core.emulator.TorchFft.forward(f, n, t);
+            rows.add(new Row("FFT round trip, libtorch via DJL (rfft, fft2, ifft2, irfft), " + t + " thread" + (t > 1 ? "s" : ""),
+                    n + "^3", sec[0], String.format(Locale.ROOT, "%.4f s without the copies in and out%s", sec[1],
+                    t == 2 ? "; forward bit-identical to 1 thread: " + Arrays.equals(torch[1], torch[2]) : "")));
+        }
+    }
+
+    private VectorField displacement(Box lag) {
+        return new Realization(new SimulationSetup(lag, org.d3m.core.cosmology.Cosmology.planck15(), null,
+                Double.NaN, 1, threads)).lpt(2, 1.0);
     }
 
     private void fastPm(int np, int steps) {
@@ -192,8 +314,18 @@ public final class Benchmarks {
         }
     }
 
+    private static double median(double[] t) {
+        double[] c = t.clone();
+        Arrays.sort(c);
+        return c[c.length / 2];
+    }
+
+    /** Median of {@code reps} timed calls after a warm-up of at least 3 calls and 0.3 s (at most 50 calls), for the JIT. */
     private static double median(int reps, Supplier<Object> body) {
-        body.get();
+        long start = System.nanoTime();
+        for (int w = 0; w < 50 && (w < 3 || System.nanoTime() - start < 300_000_000L); w++) {
+            body.get();
+        }
         double[] t = new double[reps];
         for (int i = 0; i < reps; i++) {
             long t0 = System.nanoTime();

@@ -20,6 +20,16 @@ public final class CicPainter {
     private final int threads;
     private final ThreadLocal<double[]> planeScratch;
     private final double offset;
+    private final int np;
+    private final int nm;
+    private final double nmD;
+    /** Mesh cells per Lagrangian cell and the mesh cell [Mpc/h], as the coordinate formula uses them. */
+    private final double ratio;
+    private final double cell;
+    /** 1 / cell_m when that is exact (cell_m a power of two), so psi * invCell == psi / cell_m; else NaN. */
+    private final double invCell;
+    /** log2 of the particle grid side when it is a power of two (index decoding by shifts), else -1. */
+    private final int npShift;
 
     /** A painter whose mesh nodes sit at x = j * cell_m (j = 0..n_m-1). */
     public CicPainter(Box lagrangian, Box mesh, int threads) {
@@ -41,7 +51,15 @@ public final class CicPainter {
         this.mesh = mesh;
         this.threads = Parallel.threads(threads);
         this.offset = offset;
-        int nm = mesh.n();
+        this.np = lagrangian.n();
+        this.nm = mesh.n();
+        this.nmD = nm;
+        this.ratio = (double) mesh.n() / lagrangian.n();
+        this.cell = mesh.cell();
+        double inv = 1 / cell;
+        boolean exact = Math.getExponent(cell) > Double.MIN_EXPONENT && cell == Math.scalb(1.0, Math.getExponent(cell));
+        this.invCell = exact ? inv : Double.NaN;
+        this.npShift = Integer.bitCount(np) == 1 ? Integer.numberOfTrailingZeros(np) : -1;
         this.planeScratch = ThreadLocal.withInitial(() -> new double[nm * nm]);
     }
 
@@ -50,47 +68,161 @@ public final class CicPainter {
     }
 
     /**
+     * Particles bucketed by the mesh x-plane of their lower CIC corner: a stable counting sort, so
+     * each bucket lists its particles in index order. Reusable between calls (8 bytes per particle
+     * and a few per plane and thread).
+     */
+    public static final class Buckets {
+        final int[] key;
+        final int[] order;
+        final int[] start;
+        int[] counts = new int[0];
+
+        Buckets(int particles, int planes) {
+            key = new int[particles];
+            order = new int[particles];
+            start = new int[planes + 1];
+        }
+    }
+
+    /** Buckets sized for this painter's particles and mesh. */
+    public Buckets buckets() {
+        return new Buckets(lagrangian.cells(), nm);
+    }
+
+    /**
+     * Sorts the particles into {@code b} by x-plane. Counting runs on contiguous ranges of particles
+     * in parallel and the offsets follow (bucket, range) order, so the result is the same stable
+     * sort for any thread count.
+     */
+    public void bucket(VectorField displacement, Buckets b) {
+        checkParticles(displacement);
+        float[] dx = displacement.c()[0];
+        int keys = nm;  // one bucket per mesh x-plane
+        int chunks = Math.min(threads, np);
+        if (b.counts.length != chunks * keys) {
+            b.counts = new int[chunks * keys];
+        }
+        int[] key = b.key;
+        int[] counts = b.counts;
+        int perPlane = np * np;
+        Parallel.forEach(chunks, chunks, c -> {
+            int base = c * keys;
+            java.util.Arrays.fill(counts, base, base + keys, 0);
+            for (int ix = np * c / chunks; ix < np * (c + 1) / chunks; ix++) {
+                for (int i = ix * perPlane; i < (ix + 1) * perPlane; i++) {
+                    int k = (int) coordinate(dx[i], ix);
+                    key[i] = k;
+                    counts[base + k]++;
+                }
+            }
+        });
+        int running = 0;
+        for (int k = 0; k < keys; k++) {
+            b.start[k] = running;
+            for (int c = 0; c < chunks; c++) {
+                int n = counts[c * keys + k];
+                counts[c * keys + k] = running;
+                running += n;
+            }
+        }
+        b.start[keys] = running;
+        int[] order = b.order;
+        Parallel.forEach(chunks, chunks, c -> {
+            int base = c * keys;
+            for (int i = np * c / chunks * perPlane; i < np * (c + 1) / chunks * perPlane; i++) {
+                order[counts[base + key[i]]++] = i;
+            }
+        });
+    }
+
+    /**
      * Overwrites {@code out} (n_m^3) with the particle count per cell (each particle has mass
      * {@code weights == null ? 1 : weights[i]}).
      */
     public void paint(VectorField displacement, float[] weights, float[] out) {
-        checkParticles(displacement);
-        int nm = mesh.n();
-        int np = lagrangian.cells();
-        int[] plane = new int[np];
-        Parallel.forEach(lagrangian.n(), threads, ix -> {
-            int n = lagrangian.n();
-            for (int i = ix * n * n; i < (ix + 1) * n * n; i++) {
-                plane[i] = cellOf(meshCoordinate(displacement.c()[0][i], ix));
-            }
-        });
-        int[] start = new int[nm + 1];
-        for (int p : plane) {
-            start[p + 1]++;
-        }
-        for (int p = 0; p < nm; p++) {
-            start[p + 1] += start[p];
-        }
-        int[] order = new int[np];
-        int[] fill = start.clone();
-        for (int i = 0; i < np; i++) {
-            order[fill[plane[i]]++] = i;
-        }
+        Buckets b = buckets();
+        bucket(displacement, b);
         Parallel.forEach(nm, threads, p -> {
             double[] acc = planeScratch.get();
             java.util.Arrays.fill(acc, 0);
-            int below = (p - 1 + nm) % nm;
-            for (int k = start[p]; k < start[p + 1]; k++) {
-                deposit(acc, order[k], displacement, weights, false);
-            }
-            for (int k = start[below]; k < start[below + 1]; k++) {
-                deposit(acc, order[k], displacement, weights, true);
-            }
+            depositPlane(b, p, displacement, weights, acc, false);
             int base = p * nm * nm;
             for (int j = 0; j < nm * nm; j++) {
                 out[base + j] = (float) acc[j];
             }
         });
+    }
+
+    /**
+     * Adds the CIC weights of mesh x-plane {@code p} to {@code acc} (n_m^2, indexed
+     * {@code y * n_m + z}, or {@code z * n_m + y} when {@code zMajor}): first the particles whose lower
+     * corner is in plane p, then the upper corners of those in plane p - 1, each bucket in particle
+     * order and summed in double. This order makes painting bit-identical for any thread count.
+     */
+    public void depositPlane(Buckets b, int p, VectorField displacement, float[] weights, double[] acc, boolean zMajor) {
+        int below = p == 0 ? nm - 1 : p - 1;
+        depositBucket(b, p, acc, null, displacement, weights, zMajor);
+        depositBucket(b, below, null, acc, displacement, weights, zMajor);
+    }
+
+    /**
+     * One pass over the particles whose lower corner is in {@code plane}: their weights on that plane
+     * go to {@code lower} and those on the next plane to {@code upper} (either may be null), indexed
+     * as in {@link #depositPlane}. The values added are those of {@link #depositPlane}; a caller that
+     * keeps the planes of consecutive buckets fixes its own (deterministic) summation order.
+     */
+    public void depositBucket(Buckets b, int plane, double[] lower, double[] upper, VectorField d, float[] weights, boolean zMajor) {
+        float[] dx = d.c()[0];
+        float[] dy = d.c()[1];
+        float[] dz = d.c()[2];
+        int[] order = b.order;
+        int strideY = zMajor ? 1 : nm;
+        int strideZ = zMajor ? nm : 1;
+        for (int k = b.start[plane]; k < b.start[plane + 1]; k++) {
+            int i = order[k];
+            int ix;
+            int iy;
+            int iz;
+            if (npShift >= 0) {
+                ix = i >>> (2 * npShift);
+                iy = (i >>> npShift) & (np - 1);
+                iz = i & (np - 1);
+            } else {
+                ix = i / (np * np);
+                iy = (i / np) % np;
+                iz = i % np;
+            }
+            double ux = coordinate(dx[i], ix);
+            double uy = coordinate(dy[i], iy);
+            double uz = coordinate(dz[i], iz);
+            double fx = ux - (int) ux;
+            double w = weights == null ? 1.0 : weights[i];
+            int y0 = (int) uy;
+            int z0 = (int) uz;
+            double fy = uy - y0;
+            double fz = uz - z0;
+            int y1 = y0 + 1 == nm ? 0 : y0 + 1;
+            int z1 = z0 + 1 == nm ? 0 : z0 + 1;
+            int a00 = y0 * strideY + z0 * strideZ;
+            int a01 = y0 * strideY + z1 * strideZ;
+            int a10 = y1 * strideY + z0 * strideZ;
+            int a11 = y1 * strideY + z1 * strideZ;
+            if (lower != null) {
+                double wx = (1 - fx) * w;
+                lower[a00] += wx * (1 - fy) * (1 - fz);
+                lower[a01] += wx * (1 - fy) * fz;
+                lower[a10] += wx * fy * (1 - fz);
+                lower[a11] += wx * fy * fz;
+            }
+            if (upper != null) {
+                double wx = fx * w;
+                upper[a00] += wx * (1 - fy) * (1 - fz);
+                upper[a01] += wx * (1 - fy) * fz;
+                upper[a10] += wx * fy * (1 - fz);
+                upper[a11] += wx * fy * fz;
+            }
+        }
     }
 
     /** Density contrast (count per cell / mean count - 1) on the mesh, dimensionless. */
@@ -110,67 +242,49 @@ public final class CicPainter {
     /** Interpolates {@code field} (n_m^3) at every particle into {@code out} (n_p^3): the adjoint of paint. */
     public void readout(float[] field, VectorField displacement, float[] out) {
         checkParticles(displacement);
-        int n = lagrangian.n();
-        int nm = mesh.n();
+        int n = np;
+        float[] dx = displacement.c()[0];
+        float[] dy = displacement.c()[1];
+        float[] dz = displacement.c()[2];
         Parallel.forEach(n, threads, ix -> {
-            for (int i = ix * n * n; i < (ix + 1) * n * n; i++) {
-                int iy = (i / n) % n;
-                int iz = i % n;
-                double ux = meshCoordinate(displacement.c()[0][i], ix);
-                double uy = meshCoordinate(displacement.c()[1][i], iy);
-                double uz = meshCoordinate(displacement.c()[2][i], iz);
-                int x0 = cellOf(ux);
-                int y0 = cellOf(uy);
-                int z0 = cellOf(uz);
-                double fx = ux - Math.floor(ux);
-                double fy = uy - Math.floor(uy);
-                double fz = uz - Math.floor(uz);
-                int x1 = x0 + 1 == nm ? 0 : x0 + 1;
-                int y1 = y0 + 1 == nm ? 0 : y0 + 1;
-                int z1 = z0 + 1 == nm ? 0 : z0 + 1;
-                double v = (1 - fx) * ((1 - fy) * ((1 - fz) * field[(x0 * nm + y0) * nm + z0] + fz * field[(x0 * nm + y0) * nm + z1])
-                        + fy * ((1 - fz) * field[(x0 * nm + y1) * nm + z0] + fz * field[(x0 * nm + y1) * nm + z1]))
-                        + fx * ((1 - fy) * ((1 - fz) * field[(x1 * nm + y0) * nm + z0] + fz * field[(x1 * nm + y0) * nm + z1])
-                        + fy * ((1 - fz) * field[(x1 * nm + y1) * nm + z0] + fz * field[(x1 * nm + y1) * nm + z1]));
-                out[i] = (float) v;
+            int i = ix * n * n;
+            for (int iy = 0; iy < n; iy++) {
+                for (int iz = 0; iz < n; iz++, i++) {
+                    double ux = coordinate(dx[i], ix);
+                    double uy = coordinate(dy[i], iy);
+                    double uz = coordinate(dz[i], iz);
+                    int x0 = (int) ux;
+                    int y0 = (int) uy;
+                    int z0 = (int) uz;
+                    double fx = ux - x0;
+                    double fy = uy - y0;
+                    double fz = uz - z0;
+                    int x1 = x0 + 1 == nm ? 0 : x0 + 1;
+                    int y1 = y0 + 1 == nm ? 0 : y0 + 1;
+                    int z1 = z0 + 1 == nm ? 0 : z0 + 1;
+                    double v = (1 - fx) * ((1 - fy) * ((1 - fz) * field[(x0 * nm + y0) * nm + z0] + fz * field[(x0 * nm + y0) * nm + z1])
+                            + fy * ((1 - fz) * field[(x0 * nm + y1) * nm + z0] + fz * field[(x0 * nm + y1) * nm + z1]))
+                            + fx * ((1 - fy) * ((1 - fz) * field[(x1 * nm + y0) * nm + z0] + fz * field[(x1 * nm + y0) * nm + z1])
+                            + fy * ((1 - fz) * field[(x1 * nm + y1) * nm + z0] + fz * field[(x1 * nm + y1) * nm + z1]));
+                    out[i] = (float) v;
+                }
             }
         });
     }
 
-    private void deposit(double[] acc, int i, VectorField d, float[] weights, boolean upper) {
-        int n = lagrangian.n();
-        int nm = mesh.n();
-        int ix = i / (n * n);
-        int iy = (i / n) % n;
-        int iz = i % n;
-        double ux = meshCoordinate(d.c()[0][i], ix);
-        double uy = meshCoordinate(d.c()[1][i], iy);
-        double uz = meshCoordinate(d.c()[2][i], iz);
-        double fx = ux - Math.floor(ux);
-        double wx = (upper ? fx : 1 - fx) * (weights == null ? 1.0 : weights[i]);
-        int y0 = cellOf(uy);
-        int z0 = cellOf(uz);
-        double fy = uy - Math.floor(uy);
-        double fz = uz - Math.floor(uz);
-        int y1 = y0 + 1 == nm ? 0 : y0 + 1;
-        int z1 = z0 + 1 == nm ? 0 : z0 + 1;
-        acc[y0 * nm + z0] += wx * (1 - fy) * (1 - fz);
-        acc[y0 * nm + z1] += wx * (1 - fy) * fz;
-        acc[y1 * nm + z0] += wx * fy * (1 - fz);
-        acc[y1 * nm + z1] += wx * fy * fz;
-    }
-
-    /** Periodic mesh coordinate in [0, n_m) of a particle: (q + psi) / cell_m. */
-    private double meshCoordinate(float psi, int lagrangianIndex) {
-        double u = lagrangianIndex * ((double) mesh.n() / lagrangian.n()) + psi / mesh.cell() + offset;
-        double nm = mesh.n();
-        u -= nm * Math.floor(u / nm);
-        return u >= nm ? 0 : u;
-    }
-
-    private int cellOf(double u) {
-        int c = (int) Math.floor(u);
-        return c >= mesh.n() ? c - mesh.n() : c;
+    /**
+     * Periodic mesh coordinate in [0, n_m) of a particle, {@code (q + psi) / cell_m + offset} with
+     * q = lagrangianIndex * cell_p. Its integer part is the lower CIC corner and the rest the weight
+     * of the upper one; every painter and read-out uses this one formula.
+     */
+    public double coordinate(float psi, int lagrangianIndex) {
+        // multiplying by an exact power-of-two reciprocal gives the same double as dividing
+        double u = lagrangianIndex * ratio + (invCell == invCell ? psi * invCell : psi / cell) + offset;
+        if (u >= 0 && u < nmD) {
+            return u;
+        }
+        u -= nmD * Math.floor(u / nmD);
+        return u >= nmD ? 0 : u;
     }
 
     private void checkParticles(VectorField displacement) {

@@ -51,6 +51,47 @@ public final class Parallel {
         join(futures);
     }
 
+    /**
+     * Runs {@code body.accept(i)} for i in [0, n) on {@code threads} threads that take the next item
+     * as they finish one (for items of uneven cost). Bodies must write disjoint outputs, as for
+     * {@link #forEach}; which thread runs an item then does not change the result.
+     */
+    public static void forEachDynamic(int n, int threads, IntConsumer body) {
+        int t = Math.min(threads(threads), n);
+        if (t <= 1) {
+            for (int i = 0; i < n; i++) {
+                body.accept(i);
+            }
+            return;
+        }
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        List<Future<?>> futures = new ArrayList<>(t);
+        for (int k = 0; k < t; k++) {
+            futures.add(POOL.submit(() -> {
+                for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                    body.accept(i);
+                }
+            }));
+        }
+        join(futures);
+    }
+
+    /** A body over a range of indices [from, to). */
+    @FunctionalInterface
+    public interface RangeBody {
+        void accept(int from, int to);
+    }
+
+    /**
+     * Runs {@code body} on [0, n) split into one contiguous range per thread. For element-wise loops
+     * over large arrays: the loop then sits in the body, where the JIT inlines and vectorises it
+     * (a lambda per element, called through {@link #forEach}'s shared call site, is not inlined).
+     */
+    public static void forRanges(int n, int threads, RangeBody body) {
+        int t = Math.max(1, Math.min(threads(threads), n));
+        forEach(t, t, k -> body.accept((int) ((long) n * k / t), (int) ((long) n * (k + 1) / t)));
+    }
+
     /** Per-item values summed in item order (bit-identical for any thread count). */
     public static double sum(int n, int threads, java.util.function.IntToDoubleFunction item) {
         double[] parts = new double[n];

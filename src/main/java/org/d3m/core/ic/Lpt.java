@@ -58,12 +58,19 @@ public final class Lpt {
         float[] yy = hessian(deltaK, 1, 1);
         float[] zz = hessian(deltaK, 2, 2);
         float[] source = new float[cells];
-        Parallel.forEach(cells, threads, i ->
-                source[i] = xx[i] * yy[i] + xx[i] * zz[i] + yy[i] * zz[i]);
+        Parallel.forRanges(cells, threads, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                source[i] = xx[i] * yy[i] + xx[i] * zz[i] + yy[i] * zz[i];
+            }
+        });
         int[][] offDiagonal = {{0, 1}, {0, 2}, {1, 2}};
         for (int[] ij : offDiagonal) {
             float[] h = hessian(deltaK, ij[0], ij[1]);
-            Parallel.forEach(cells, threads, i -> source[i] -= h[i] * h[i]);
+            Parallel.forRanges(cells, threads, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    source[i] -= h[i] * h[i];
+                }
+            });
         }
         float[] sourceK = fft.forward(source);
         float[][] c = new float[3][];

@@ -146,10 +146,12 @@ public final class FastPmSolver {
             float[] s2 = psi2 == null ? null : psi2.c()[d];
             float[] xd = x[d];
             float[] pd = p[d];
-            Parallel.forEach(np, threads, i -> {
-                double second = s2 == null ? 0 : s2[i];
-                xd[i] = (float) (d1 * s1[i] + d2 * second);
-                pd[i] = (float) (p1 * s1[i] + p2 * second);
+            Parallel.forRanges(np, threads, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    double second = s2 == null ? 0 : s2[i];
+                    xd[i] = (float) (d1 * s1[i] + d2 * second);
+                    pd[i] = (float) (p1 * s1[i] + p2 * second);
+                }
             });
         }
         VectorField position = new VectorField(lagrangian, x);
@@ -188,7 +190,11 @@ public final class FastPmSolver {
         if (endOutput) {
             for (int d = 0; d < 3; d++) {
                 float[] xd = x[d];
-                Parallel.forEach(np, threads, i -> xd[i] = (float) lagrangian.wrapCentered(xd[i]));
+                Parallel.forRanges(np, threads, (from, to) -> {
+                    for (int i = from; i < to; i++) {
+                        xd[i] = (float) lagrangian.wrapCentered(xd[i]);
+                    }
+                });
             }
             snapshots.add(new Result(position, new VectorField(lagrangian, p), config.aEnd()));
         }
@@ -222,9 +228,11 @@ public final class FastPmSolver {
             float[] fs = force[d];
             float[] xd = xo[d];
             float[] pd = po[d];
-            Parallel.forEach(np, threads, i -> {
-                xd[i] = (float) lagrangian.wrapCentered(drift == 0 ? xs[i] : (float) (xs[i] + drift * ps[i]));
-                pd[i] = kick == 0 ? ps[i] : (float) (ps[i] + kick * fs[i]);
+            Parallel.forRanges(np, threads, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    xd[i] = (float) lagrangian.wrapCentered(drift == 0 ? xs[i] : (float) (xs[i] + drift * ps[i]));
+                    pd[i] = kick == 0 ? ps[i] : (float) (ps[i] + kick * fs[i]);
+                }
             });
         }
         return new Result(new VectorField(lagrangian, xo), new VectorField(lagrangian, po), config.aStart());
@@ -238,7 +246,11 @@ public final class FastPmSolver {
         for (int d = 0; d < 3; d++) {
             float[] t = target[d];
             float[] s = source[d];
-            Parallel.forEach(t.length, threads, i -> t[i] = (float) (t[i] + factor * s[i]));
+            Parallel.forRanges(t.length, threads, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    t[i] = (float) (t[i] + factor * s[i]);
+                }
+            });
         }
     }
 }

@@ -18,7 +18,15 @@ import org.d3m.core.field.VectorField;
  * stencil {@code [8 (phi(x+h) - phi(x-h)) - (phi(x+2h) - phi(x-2h))] / (12 h)} in real space
  * (2 FFTs). Their symbols are identical, so they agree to float rounding.
  *
- * <p>Memory: two real meshes and one half-complex mesh (about 12 n_m^3 bytes), reused.
+ * <p><b>Implementations.</b> With the real-space gradient on a power-of-two mesh (the default
+ * setup) the force runs as {@link LaneForce}: painting fused with the first FFT steps plane by
+ * plane, the Poisson kernel inside the x-transform, the finite differences inside the last FFT
+ * step, one read-out pass for the three components, on vectorised {@link
+ * org.d3m.core.field.LaneFft3d} transforms. Otherwise (the spectral gradient, or other mesh
+ * sizes) it runs step by step on {@link Fft}. Both agree to float rounding (about 1e-6 relative).
+ *
+ * <p>Memory: two real meshes and one half-complex mesh (about 12 n_m^3 bytes), reused, and 8 bytes
+ * per particle for the painting's buckets (16 are budgeted).
  */
 public final class ForceMesh {
 
@@ -32,6 +40,8 @@ public final class ForceMesh {
     private final float[] work;
     private final float[] spectrum;
     private final float[] gradientSpectrum;
+    /** The fused pipeline for power-of-two meshes with the real-space gradient; null otherwise. */
+    private final LaneForce lanes;
 
     /**
      * @param meshOffset where particles sit relative to the mesh nodes, in mesh cells per axis: 0 (on
@@ -39,6 +49,11 @@ public final class ForceMesh {
      *     {@link org.d3m.core.ic.LptKernel#meshOffset}
      */
     public ForceMesh(Box lagrangian, int meshFactor, double omegaM, int threads, boolean spectral, double meshOffset) {
+        this(lagrangian, meshFactor, omegaM, threads, spectral, meshOffset, true);
+    }
+
+    /** @param fused whether to use the fused pipeline where it applies (tests compare it with the step-by-step one) */
+    ForceMesh(Box lagrangian, int meshFactor, double omegaM, int threads, boolean spectral, double meshOffset, boolean fused) {
         this.mesh = lagrangian.refined(meshFactor);
         this.threads = Parallel.threads(threads);
         this.painter = new CicPainter(lagrangian, mesh, this.threads, meshOffset);
@@ -49,6 +64,8 @@ public final class ForceMesh {
         this.work = new float[mesh.cells()];
         this.spectrum = new float[fft.complexLength()];
         this.gradientSpectrum = spectral ? new float[fft.complexLength()] : null;
+        this.lanes = fused && !spectral && LaneForce.supports(mesh)
+                ? new LaneForce(lagrangian, mesh, omegaM, this.threads, painter, real, work, spectrum) : null;
     }
 
     /** Bytes held by a force mesh for this particle grid and mesh factor. */
@@ -63,6 +80,10 @@ public final class ForceMesh {
 
     /** Writes the force F = -grad phi at every particle into {@code out[3][n_p^3]} [Mpc/h in FastPM units]. */
     public void forces(VectorField displacement, float[][] out) {
+        if (lanes != null) {
+            lanes.forces(displacement, out, null);
+            return;
+        }
         painter.paint(displacement, null, real);
         double mean = (double) displacement.box().cells() / mesh.cells();
         int nm = mesh.n();
@@ -86,6 +107,25 @@ public final class ForceMesh {
                 painter.readout(work, displacement, out[d]);
             }
         }
+    }
+
+    /**
+     * The steps that {@link #forces(VectorField, float[][], double[])} times: those of the fused
+     * pipeline on a power-of-two mesh with the real-space gradient, else a single "force".
+     */
+    public java.util.List<String> steps() {
+        return lanes != null ? LaneForce.STEPS : java.util.List.of("force");
+    }
+
+    /** {@link #forces(VectorField, float[][])}, adding the wall time of each of the {@link #steps} [s] to {@code seconds}. */
+    public void forces(VectorField displacement, float[][] out, double[] seconds) {
+        if (lanes != null) {
+            lanes.forces(displacement, out, seconds);
+            return;
+        }
+        long t0 = System.nanoTime();
+        forces(displacement, out);
+        seconds[0] += (System.nanoTime() - t0) * 1e-9;
     }
 
     /** phi(k) = -1.5 Om delta(k) / k^2, k = 0 set to zero. */
