@@ -62,6 +62,11 @@ public final class Emulator implements AutoCloseable {
         return meta;
     }
 
+    /** Trainable parameters of the loaded network (biases and BatchNorm scales included). */
+    public long trainableParameterCount() {
+        return session.net().trainableParameterCount();
+    }
+
     public Path weights() {
         return weights;
     }
