@@ -159,6 +159,23 @@ class GeneratorCommandsTest {
         assertTrue(Csv.read(out.resolve("spectra.csv")).header().length >= 7);
         String summary = Files.readString(out.resolve("summary.txt"));
         assertTrue(summary.contains("sigma8") && summary.contains("fastpm"), summary);
+        assertTrue(summary.contains("point-wise error against fastpm: za "), summary);
+        assertTrue(summary.contains("d3m: skipped (the model wants 4 Mpc/h per cell and a grid that is a multiple of 32; this box is 64 Mpc/h with grid 16)"), summary);
         assertTrue(r.out().contains("rms Psi"), r.out());
+    }
+
+    @Test
+    void demoInThePapersBoxRunsTheShippedModelAndBeats2lpt(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("demo");
+        Result r = cli("demo", "seed=3000001", "threads=2", "output_dir=" + out);
+        assertEquals(0, r.code(), r.err());
+        VectorField d3m = FieldFiles.readVector(out.resolve("d3m-displacement.tif").toFile(), 0);
+        assertEquals(32, d3m.box().n());
+        assertTrue(Files.isRegularFile(out.resolve("d3m-density.tif")));
+        String summary = Files.readString(out.resolve("summary.txt"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("2lpt ([0-9.]+) d3m ([0-9.]+)").matcher(summary);
+        assertTrue(m.find(), summary);
+        assertTrue(Double.parseDouble(m.group(2)) < 0.5 * Double.parseDouble(m.group(1)), summary);
+        assertTrue(summary.contains("d3m: model d3m-fastpm-w16-v1 on "), summary);
     }
 }

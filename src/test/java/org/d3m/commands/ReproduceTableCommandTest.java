@@ -69,7 +69,7 @@ class ReproduceTableCommandTest {
     void badInputIsOneLineErrorBeforeAnyWork(@TempDir Path dir) throws Exception {
         String model = "model=" + TinyModel.weights();
         String[][] bad = {
-            args("output_dir=" + dir.resolve("a")),
+            args("model=" + dir.resolve("missing.d3mw"), "output_dir=" + dir.resolve("a")),
             args(model, "cosmologies=trained,Om0.7", "output_dir=" + dir.resolve("b")),
             args(model, "pk_dir=" + dir, "cosmologies=Om0.5", "output_dir=" + dir.resolve("c")),
             args(model, "seed=505", "output_dir=" + dir.resolve("d")),
@@ -77,7 +77,7 @@ class ReproduceTableCommandTest {
             args(model, "kernel=exact", "output_dir=" + dir.resolve("f")),
         };
         String[] expect = {
-            "error: no model given and none ships; train one with make-dataset and train, then pass model=out/model/best.d3mw",
+            "error: weights file not found: " + dir.resolve("missing.d3mw"),
             "error: unknown cosmology 'Om0.7' in cosmologies; use all or a comma-separated list of trained, As1.8x, As0.2x,"
                 + " Om0.5, Om0.1",
             "error: pk_dir " + dir + " has no class_pk_Om0.5.txt (the linear P(k) table of cosmology Om0.5, Omega_m = 0.5)",

@@ -31,6 +31,29 @@ public record ModelMeta(int width, int grid, double spacing, boolean residual, M
         return info.getOrDefault("dataset.kernel", "exact");
     }
 
+    /**
+     * Why this model cannot emulate a field of this box and LPT kernel, or null when it can: the
+     * grid must be a multiple of the training grid, the spacing the training spacing, and the kernel
+     * the training data's.
+     *
+     * @param box    the field's box
+     * @param kernel "fastpm" or "exact"
+     */
+    public String mismatch(org.d3m.core.field.Box box, String kernel) {
+        if (!kernel().equals(kernel)) {
+            return "the model was trained on kernel=" + kernel() + " fields, not kernel=" + kernel;
+        }
+        if (box.n() % grid != 0 || Math.abs(box.cell() - spacing) > 1e-6 * spacing) {
+            return "the model wants " + plain(spacing) + " Mpc/h per cell and a grid that is a multiple of " + grid
+                    + "; this box is " + plain(box.size()) + " Mpc/h with grid " + box.n();
+        }
+        return null;
+    }
+
+    private static String plain(double x) {
+        return java.math.BigDecimal.valueOf(x).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+    }
+
     /** A copy with one more info entry. */
     public ModelMeta with(String key, String value) {
         Map<String, String> m = new LinkedHashMap<>(info);

@@ -60,7 +60,12 @@ public final class ShippedModel {
      * @throws IllegalArgumentException {@link #NONE} when neither exists
      */
     public static Path resolve(Path given) {
-        Path p = given != null ? given : defaultWeights();
+        return resolve(given, given != null ? null : defaultWeights());
+    }
+
+    /** {@link #resolve(Path)} with the shipped weights given (null: none ships); for tests. */
+    static Path resolve(Path given, Path shipped) {
+        Path p = given != null ? given : shipped;
         if (p == null) {
             throw new IllegalArgumentException(NONE);
         }

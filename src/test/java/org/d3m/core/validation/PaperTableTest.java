@@ -18,7 +18,6 @@ import org.d3m.core.analysis.ComparisonTable;
 import org.d3m.core.cosmology.EisensteinHu;
 import org.d3m.core.emulator.Emulator;
 import org.d3m.core.emulator.ModelMeta;
-import org.d3m.core.emulator.ShippedModel;
 import org.d3m.core.emulator.WeightsFile;
 import org.d3m.core.field.Box;
 import org.d3m.core.field.VectorField;
@@ -201,10 +200,6 @@ class PaperTableTest {
         assertEquals(List.of("the model's training set had omega_m=0.3089, this run has omega_m=0.3",
                 "the model's training set had steps=2, this run has steps=5"), notes);
 
-        assertNull(ShippedModel.defaultWeights(), "no model ships yet");
-        assertEquals("no model given and none ships; train one with make-dataset and train, then pass"
-                + " model=out/model/best.d3mw", assertThrows(IllegalArgumentException.class,
-                () -> ShippedModel.resolve(null)).getMessage());
     }
 
     @Test
