@@ -36,6 +36,11 @@ class ShippedModelTest {
         assertEquals(32, meta.grid());
         assertEquals(4.0, meta.spacing(), 1e-12);
         assertEquals("fastpm", meta.kernel());
+        assertEquals(null, meta.mismatch(new Box(128, 32), "fastpm"), "the paper's box");
+        assertEquals(null, meta.mismatch(new Box(256, 64), "fastpm"), "a larger box of the same spacing, tiled");
+        assertEquals("the model wants 4 Mpc/h per cell and a grid that is a multiple of 32; this box is 128 Mpc/h with"
+                + " grid 64", meta.mismatch(new Box(128, 64), "fastpm"));
+        assertEquals("the model was trained on kernel=fastpm fields, not kernel=exact", meta.mismatch(new Box(128, 32), "exact"));
         Path given = Path.of("given.d3mw");
         assertSame(given, ShippedModel.resolve(given), "a given model wins");
         assertEquals(ShippedModel.NONE, assertThrows(IllegalArgumentException.class,
