@@ -56,7 +56,7 @@ final class EnsembleJob {
         @Parameter(description = "number of seeds: seed, seed+1, ...")
         int seeds = 100;
         @Parameter(description = "fields per seed, comma-separated from za, 2lpt, fastpm, d3m (FastPM is always run: the"
-                + " reference); auto: za,2lpt,fastpm, and d3m when a model is given or ships")
+                + " reference); auto: za,2lpt,fastpm, and d3m when a model is given or the shipped one fits the box")
         String models = "auto";
         @Parameter(required = false, description = "weights file (.d3mw) for d3m; empty: the shipped model")
         File model;
@@ -110,7 +110,7 @@ final class EnsembleJob {
         FastPmSolver.Config pm = spec0.pm(base.threads());
         base.linearPower();
         java.nio.file.Path given = keys.model == null || keys.model.getPath().isEmpty() ? null : keys.model.toPath();
-        List<String> fields = fields(keys.models, given != null || ShippedModel.available());
+        List<String> fields = fields(keys.models, given != null || shippedFits(base));
         List<String> notes = new ArrayList<>();
         java.nio.file.Path weights = null;
         if (fields.contains("d3m")) {
@@ -154,6 +154,12 @@ final class EnsembleJob {
             }
             return aggregate(hconf, out, new ArrayList<>(new TreeMap<>(have).values()), fields, notes, keys.output_dir);
         }
+    }
+
+    /** True when a model ships and can emulate this setup's box and kernel (what {@code models=auto} asks). */
+    static boolean shippedFits(SimulationSetup base) {
+        java.nio.file.Path w = ShippedModel.defaultWeights();
+        return w != null && WeightsFile.readMeta(w).mismatch(base.box(), base.kernel().key()) == null;
     }
 
     /** The fields asked for, FastPM always included, in the order za, 2lpt, fastpm, d3m. */

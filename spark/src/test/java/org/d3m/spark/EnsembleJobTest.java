@@ -140,6 +140,20 @@ class EnsembleJobTest {
     }
 
     @Test
+    void autoAddsTheShippedModelOnlyWhereItFits() {
+        Cosmology c = Cosmology.planck15();
+        SimulationSetup paper = new SimulationSetup(
+                new Box(128, 32), c, null, Double.NaN, 1, 1);
+        SimulationSetup fine = new SimulationSetup(
+                new Box(64, 32), c, null, Double.NaN, 1, 1);
+        boolean ships = org.d3m.core.emulator.ShippedModel.available();
+        assertEquals(ships, EnsembleJob.shippedFits(paper));
+        assertFalse(EnsembleJob.shippedFits(fine), "2 Mpc/h per cell: not the shipped model's 4");
+        assertEquals(List.of("za", "2lpt", "fastpm", "d3m"), EnsembleJob.fields("auto", true));
+        assertEquals(List.of("za", "2lpt", "fastpm"), EnsembleJob.fields("auto", false));
+    }
+
+    @Test
     void badInputIsOneLineBeforeAnyWork(@TempDir Path dir) {
         if (!org.d3m.core.emulator.ShippedModel.available()) { // d3m without a model: the shipped one, when one ships
             Runs.Result r = Runs.spark(Runs.args("ensemble", "seeds=2", "models=za,d3m", "output_dir=" + dir.resolve("x")));
