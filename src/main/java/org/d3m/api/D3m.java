@@ -393,9 +393,9 @@ public final class D3m {
     }
 
     private static void checkKernel(Model model, String kernel) {
-        if (!model.kernel().equals(kernel)) {
-            throw new IllegalArgumentException("the model was trained on kernel=" + model.kernel() + " fields, not kernel="
-                    + kernel + "; use withKernel(\"" + model.kernel() + "\")");
+        String wrong = model.emulator().meta().kernelMismatch(kernel);
+        if (wrong != null) {
+            throw new IllegalArgumentException(wrong + "; use withKernel(\"" + model.kernel() + "\")");
         }
     }
 }

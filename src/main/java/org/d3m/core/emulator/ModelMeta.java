@@ -32,22 +32,35 @@ public record ModelMeta(int width, int grid, double spacing, boolean residual, M
     }
 
     /**
-     * Why this model cannot emulate a field of this box and LPT kernel, or null when it can: the
-     * grid must be a multiple of the training grid, the spacing the training spacing, and the kernel
-     * the training data's.
+     * Why this model cannot emulate a field of this box and LPT kernel, or null when it can
+     * ({@link #kernelMismatch}, then {@link #fits}).
      *
      * @param box    the field's box
      * @param kernel "fastpm" or "exact"
      */
     public String mismatch(org.d3m.core.field.Box box, String kernel) {
-        if (!kernel().equals(kernel)) {
-            return "the model was trained on kernel=" + kernel() + " fields, not kernel=" + kernel;
+        String k = kernelMismatch(kernel);
+        if (k != null) {
+            return k;
         }
-        if (box.n() % grid != 0 || Math.abs(box.cell() - spacing) > 1e-6 * spacing) {
+        if (!fits(box)) {
             return "the model wants " + plain(spacing) + " Mpc/h per cell and a grid that is a multiple of " + grid
                     + "; this box is " + plain(box.size()) + " Mpc/h with grid " + box.n();
         }
         return null;
+    }
+
+    /**
+     * "the model was trained on kernel=K fields, not kernel=k" when the training data's kernel is
+     * not {@code kernel}, else null; callers add what to do about it.
+     */
+    public String kernelMismatch(String kernel) {
+        return kernel().equals(kernel) ? null : "the model was trained on kernel=" + kernel() + " fields, not kernel=" + kernel;
+    }
+
+    /** True when the box has the training spacing and a grid that is a multiple of the training grid. */
+    public boolean fits(org.d3m.core.field.Box box) {
+        return box.n() % grid == 0 && Math.abs(box.cell() - spacing) <= 1e-6 * spacing;
     }
 
     private static String plain(double x) {

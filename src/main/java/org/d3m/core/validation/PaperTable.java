@@ -169,12 +169,12 @@ public final class PaperTable {
      */
     public static List<String> checkModel(ModelMeta meta, SimulationSetup trained, Config config) {
         String kernel = trained.kernel().key();
-        if (!meta.kernel().equals(kernel)) {
-            throw new IllegalArgumentException("the model was trained on kernel=" + meta.kernel() + " fields, not kernel="
-                    + kernel + "; pass kernel=" + meta.kernel() + " or a model trained on " + kernel + " fields");
+        if (meta.kernelMismatch(kernel) != null) {
+            throw new IllegalArgumentException(meta.kernelMismatch(kernel) + "; pass kernel=" + meta.kernel()
+                    + " or a model trained on " + kernel + " fields");
         }
         Box box = trained.box();
-        if (box.n() % meta.grid() != 0 || Math.abs(box.cell() - meta.spacing()) > 1e-6 * meta.spacing()) {
+        if (!meta.fits(box)) {
             throw new IllegalArgumentException("the model was trained on grid " + meta.grid() + " in a " + num(meta.boxSize())
                     + " Mpc/h box (" + num(meta.spacing()) + " Mpc/h per cell); this run has grid " + box.n() + " in "
                     + num(box.size()) + " Mpc/h (pass box_size and grid with that spacing)");
