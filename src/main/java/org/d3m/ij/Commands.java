@@ -22,6 +22,9 @@ import org.scijava.module.Module;
 import org.scijava.module.ModuleException;
 import org.scijava.module.ModuleItem;
 import org.scijava.module.ModuleService;
+import org.scijava.module.process.PostprocessorPlugin;
+import org.scijava.module.process.PreprocessorPlugin;
+import org.scijava.plugin.PluginService;
 import org.scijava.service.Service;
 
 /**
@@ -203,7 +206,7 @@ public final class Commands {
         EventService events = context.getService(EventService.class);
         List<EventSubscriber<?>> subs = events == null ? List.of() : events.subscribe(consumer);
         try {
-            Module done = ms.run(module, true, Map.<String, Object>of()).get();
+            Module done = ms.run(module, preprocessors(context), postprocessors(context), Map.<String, Object>of()).get();
             if (done instanceof org.scijava.Cancelable c && c.isCanceled()) {
                 String why = c.getCancelReason();
                 throw new IllegalArgumentException(name(info) + " was cancelled" + (why == null ? "" : ": " + why));
@@ -219,6 +222,27 @@ public final class Commands {
                 events.unsubscribe(subs);
             }
         }
+    }
+
+    /**
+     * SciJava's module processors that read or write remembered inputs (java.util.prefs). They are
+     * left out of every run: all inputs are given, so a run must not depend on what an earlier run
+     * left there; the dialogs remember what a user typed in ImageJ's Prefs; and a headless or macro
+     * run writes nothing under ~/.java (read-only on many servers, and about 0.1 s of XML per run).
+     */
+    static final java.util.Set<String> PERSISTENCE = java.util.Set.of(
+            "org.scijava.module.process.LoadInputsPreprocessor",
+            "org.scijava.module.process.SaveInputsPreprocessor",
+            "org.scijava.module.process.SaveInputsPostprocessor");
+
+    static List<PreprocessorPlugin> preprocessors(Context context) {
+        return context.service(PluginService.class).createInstancesOfType(PreprocessorPlugin.class).stream()
+                .filter(p -> !PERSISTENCE.contains(p.getClass().getName())).collect(Collectors.toList());
+    }
+
+    static List<PostprocessorPlugin> postprocessors(Context context) {
+        return context.service(PluginService.class).createInstancesOfType(PostprocessorPlugin.class).stream()
+                .filter(p -> !PERSISTENCE.contains(p.getClass().getName())).collect(Collectors.toList());
     }
 
     /** Consumes the error event of one module so that SciJava does not log it. */

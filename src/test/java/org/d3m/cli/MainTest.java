@@ -49,6 +49,22 @@ class MainTest {
     }
 
     @Test
+    void runsLeaveNothingInSciJavasRememberedInputs() {
+        String typed = "typed " + System.nanoTime();
+        Result r = run("fixture-echo", "label=" + typed);
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("label=[" + typed + "]"), r.out());
+        org.scijava.Context context = new org.scijava.Context(org.scijava.command.CommandService.class);
+        try {
+            org.scijava.command.CommandInfo info = org.d3m.ij.Commands.byName(context, "fixture-echo");
+            Object remembered = context.service(org.scijava.module.ModuleService.class).load(info.getInput("label"));
+            assertFalse(typed.equals(remembered), "SaveInputs pre/post-processors ran: " + remembered);
+        } finally {
+            context.dispose();
+        }
+    }
+
+    @Test
     void convertsEveryTypeAndPrintsStringOutputs() {
         Result r = run("fixture-echo", "grid=64", "seed=123456789012", "a_s=2.142e-9", "flag=true", "mode=2LPT",
                 "order=second", "label=two words", "output=/tmp/x.tif");

@@ -139,7 +139,8 @@ class GeneratorCommandsTest {
         assertEquals(0, r.code(), r.err());
         String text = Files.readString(md);
         assertTrue(text.contains("intro") && text.contains("notes after") && !text.contains("old"), text);
-        assertTrue(text.contains("| FFT round trip (r2c + c2r) | 32^3 |"), text);
+        assertTrue(text.contains("| FFT round trip (r2c + c2r), JTransforms lines | 32^3 |")
+                && text.contains("| FFT round trip (r2c + c2r), lanes, interleaved | 32^3 |"), text);
         assertTrue(text.contains("FastPM run, 10 steps"), text);
         assertNotEquals(0, cli("benchmark", "parts=gpu").code());
     }

@@ -66,6 +66,35 @@ class FieldImagesTest {
     }
 
     @Test
+    void transposeRoundTripsAcrossSeveralSlabsOfSlices() {
+        Box box = new Box(80, 40);  // 40 slices: slabs of 16, 16 and 8
+        java.util.Random r = new java.util.Random(3);
+        float[][] c = new float[3][box.cells()];
+        for (float[] comp : c) {
+            for (int i = 0; i < comp.length; i++) {
+                comp[i] = (float) r.nextGaussian();
+            }
+        }
+        ImagePlus scalar = FieldImages.scalar(new ScalarField(box, c[0]), "s", null);
+        assertEquals(c[0][box.index(3, 2, 37)], scalar.getStack().getProcessor(38).getf(3, 2));
+        assertArrayEquals(c[0], FieldImages.toScalar(scalar, 0).data());
+        VectorField back = FieldImages.toVector(FieldImages.vector(new VectorField(box, c), "v", null), 0);
+        for (int k = 0; k < 3; k++) {
+            assertArrayEquals(c[k], back.c()[k], "component " + k);
+        }
+        // other bit depths are read as their raw values
+        ImageStack shorts = new ImageStack(40, 40);
+        for (int z = 0; z < 40; z++) {
+            ij.process.ShortProcessor sp = new ij.process.ShortProcessor(40, 40);
+            sp.set(5, 7, 100 + z);
+            shorts.addSlice(sp);
+        }
+        float[] raw = FieldImages.fromStack(shorts, 40, 1, 0);
+        assertEquals(121f, raw[box.index(5, 7, 21)]);
+        assertEquals(0f, raw[box.index(7, 5, 21)]);
+    }
+
+    @Test
     void calibrationIsCellSizeInMpcPerH() {
         ImagePlus imp = FieldImages.scalar(coded(), "t", null);
         assertEquals(8.0, imp.getCalibration().pixelWidth);

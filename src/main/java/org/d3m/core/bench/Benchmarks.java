@@ -120,6 +120,7 @@ public final class Benchmarks {
     private void warmUp(double seconds) {
         int n = 32;
         Fft fft = new Fft(n, threads);
+        Fft lines = Fft.jtransforms(n, threads);
         LaneFft3d lanes = new LaneFft3d(n, threads);
         float[] f = random(n * n * n, 1);
         float[] spec = new float[fft.complexLength()];
@@ -132,6 +133,8 @@ public final class Benchmarks {
         while (System.nanoTime() < end) {
             fft.forward(f, spec);
             fft.inverseInPlace(spec, back);
+            lines.forward(f, spec);
+            lines.inverseInPlace(spec, back);
             lanes.forward(f, spec);
             lanes.inverse(spec, back);
             fm.forces(psi, force);
@@ -139,19 +142,22 @@ public final class Benchmarks {
     }
 
     private void fftRoundTrip(int n) {
-        Fft fft = new Fft(n, threads);
         float[] f = random(n * n * n, n);
-        float[] spec = new float[fft.complexLength()];
         float[] back = new float[f.length];
-        double t = median(quick ? 3 : 5, () -> {
-            fft.forward(f, spec);
-            fft.inverseInPlace(spec, back);
-            return null;
-        });
-        rows.add(new Row("FFT round trip (r2c + c2r)", n + "^3", t, "`Fft`, JTransforms 1D lines: ICs, analysis"));
+        for (Fft fft : new Fft[] {Fft.jtransforms(n, threads), new Fft(n, threads)}) {
+            float[] spec = new float[fft.complexLength()];
+            double t = median(quick ? 3 : 5, () -> {
+                fft.forward(f, spec);
+                fft.inverseInPlace(spec, back);
+                return null;
+            });
+            rows.add(fft.usesLanes()
+                    ? new Row("FFT round trip (r2c + c2r), lanes, interleaved", n + "^3", t, "`Fft` (power-of-two n): ICs, analysis")
+                    : new Row("FFT round trip (r2c + c2r), JTransforms lines", n + "^3", t, "`Fft.jtransforms` (`Fft` for other even n)"));
+        }
         LaneFft3d lanes = new LaneFft3d(n, threads);
         float[] spectrum = new float[lanes.spectrumLength()];
-        t = median(quick ? 3 : 5, () -> {
+        double t = median(quick ? 3 : 5, () -> {
             lanes.forward(f, spectrum);
             lanes.inverse(spectrum, back);
             return null;

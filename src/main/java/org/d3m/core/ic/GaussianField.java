@@ -33,26 +33,34 @@ public final class GaussianField {
         return spectrum;
     }
 
-    /** Multiplies a white-noise spectrum by sqrt(P(k) n^3 / V) in place; zeroes k = 0 and Nyquist planes. */
+    /**
+     * Multiplies a white-noise spectrum by sqrt(P(k) n^3 / V) in place; zeroes k = 0 and Nyquist planes.
+     * P is evaluated once per distinct |k|^2 = k_f^2 (i^2 + j^2 + l^2) off the Nyquist planes
+     * (|i|, |j|, |l| &lt; n/2: 3 (n/2 - 1)^2 + 1 values, against n^3 / 2 modes), as
+     * {@code P(k_f sqrt(i^2 + j^2 + l^2))}; no k beyond those modes is asked of P.
+     */
     static void applyPower(Box box, Fft fft, float[] spectrum, DoubleUnaryOperator power, int threads) {
         int n = box.n();
         int half = n / 2;
         double norm = (double) n * n * n / box.volume();
+        double kf = box.kFundamental();
+        int distinct = 3 * (half - 1) * (half - 1) + 1;
+        float[] amplitude = new float[distinct];
+        Parallel.forRanges(distinct, threads, (from, to) -> {
+            for (int m = Math.max(from, 1); m < to; m++) {
+                amplitude[m] = (float) Math.sqrt(power.applyAsDouble(kf * Math.sqrt(m)) * norm);
+            }
+        });
         Parallel.forEach(n, threads, ix -> {
-            double kx = box.k(ix);
+            int sx = box.signedFrequency(ix);
             for (int iy = 0; iy < n; iy++) {
-                double ky = box.k(iy);
-                for (int kz = 0; kz <= half; kz++) {
-                    int p = fft.index(ix, iy, kz);
-                    double k = Math.sqrt(kx * kx + ky * ky + Math.pow(box.k(kz), 2));
-                    double amp;
-                    if (k == 0 || ix == half || iy == half || kz == half) {
-                        amp = 0;
-                    } else {
-                        amp = Math.sqrt(power.applyAsDouble(k) * norm);
-                    }
-                    spectrum[p] *= (float) amp;
-                    spectrum[p + 1] *= (float) amp;
+                int sy = box.signedFrequency(iy);
+                boolean nyquist = ix == half || iy == half;
+                int p = fft.index(ix, iy, 0);
+                for (int kz = 0; kz <= half; kz++, p += 2) {
+                    float amp = nyquist || kz == half ? 0 : amplitude[sx * sx + sy * sy + kz * kz];
+                    spectrum[p] *= amp;
+                    spectrum[p + 1] *= amp;
                 }
             }
         });

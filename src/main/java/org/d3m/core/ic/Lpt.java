@@ -28,6 +28,9 @@ public final class Lpt {
     private final int threads;
     private final LptKernel kernel;
     private final double[] symbol;
+    /** k_i^2 per grid index (exact k), and K_i^2 on the Hessian's diagonal ({@link #diagonalSymbol}). */
+    private final double[] k2;
+    private final double[] diagonal;
 
     /** LPT with the exact spectral derivative ({@link LptKernel#EXACT}). */
     public Lpt(Box box, int threads) {
@@ -40,6 +43,14 @@ public final class Lpt {
         this.fft = new Fft(box.n(), this.threads);
         this.kernel = kernel;
         this.symbol = kernel.derivativeSymbols(box);
+        int n = box.n();
+        this.k2 = new double[n];
+        this.diagonal = new double[n];
+        for (int i = 0; i < n; i++) {
+            double k = box.k(i);
+            k2[i] = k * k;
+            diagonal[i] = diagonalSymbol(i);
+        }
     }
 
     /** First-order (Zel'dovich) displacement at z = 0 [Mpc/h]. */
@@ -87,18 +98,16 @@ public final class Lpt {
         int n = box.n();
         int half = n / 2;
         Parallel.forEach(n, threads, ix -> {
-            double kx = box.k(ix);
             for (int iy = 0; iy < n; iy++) {
-                double ky = box.k(iy);
-                for (int kz = 0; kz <= half; kz++) {
+                double kxy2 = k2[ix] + k2[iy];
+                int p = fft.index(ix, iy, 0);
+                for (int kz = 0; kz <= half; kz++, p += 2) {
                     int along = axis == 0 ? ix : axis == 1 ? iy : kz;
-                    double kzv = box.k(kz);
-                    double k2 = kx * kx + ky * ky + kzv * kzv;
-                    if (along == half || k2 == 0) {
+                    double kk = kxy2 + k2[kz];
+                    if (along == half || kk == 0) {
                         continue;
                     }
-                    double factor = scale * symbol[along] / k2;
-                    int p = fft.index(ix, iy, kz);
+                    double factor = scale * symbol[along] / kk;
                     // multiply by i * factor: (re, im) -> (-im * factor, re * factor)
                     g[p] = (float) (-fk[p + 1] * factor);
                     g[p + 1] = (float) (fk[p] * factor);
@@ -117,18 +126,16 @@ public final class Lpt {
         int half = n / 2;
         Parallel.forEach(n, threads, ix -> {
             for (int iy = 0; iy < n; iy++) {
-                for (int kz = 0; kz <= half; kz++) {
+                double kxy2 = k2[ix] + k2[iy];
+                int p = fft.index(ix, iy, 0);
+                for (int kz = 0; kz <= half; kz++, p += 2) {
                     int ia = a == 0 ? ix : a == 1 ? iy : kz;
                     int ib = b == 0 ? ix : b == 1 ? iy : kz;
-                    double kx = box.k(ix);
-                    double ky = box.k(iy);
-                    double kzv = box.k(kz);
-                    double k2 = kx * kx + ky * ky + kzv * kzv;
-                    if (k2 == 0 || (a != b && (ia == half || ib == half))) {
+                    double kk = kxy2 + k2[kz];
+                    if (kk == 0 || (a != b && (ia == half || ib == half))) {
                         continue;
                     }
-                    double factor = a == b ? diagonalSymbol(ia) / k2 : symbol[ia] * symbol[ib] / k2;
-                    int p = fft.index(ix, iy, kz);
+                    double factor = a == b ? diagonal[ia] / kk : symbol[ia] * symbol[ib] / kk;
                     g[p] = (float) (deltaK[p] * factor);
                     g[p + 1] = (float) (deltaK[p + 1] * factor);
                 }

@@ -2,6 +2,8 @@ package org.d3m.core.field;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -74,11 +76,40 @@ class FftTest {
 
     @Test
     void resultIsIdenticalForAnyThreadCount() {
-        int n = 32;
-        float[] f = random(n, 7);
-        float[] one = new Fft(n, 1).forward(f);
-        float[] three = new Fft(n, 3).forward(f);
-        assertArrayEquals(one, three);
-        assertArrayEquals(new Fft(n, 1).inverse(one), new Fft(n, 2).inverse(one));
+        for (int n : new int[] {32, 12}) {
+            float[] f = random(n, 7);
+            float[] one = new Fft(n, 1).forward(f);
+            float[] three = new Fft(n, 3).forward(f);
+            assertArrayEquals(one, three, "n=" + n);
+            assertArrayEquals(new Fft(n, 1).inverse(one), new Fft(n, 2).inverse(one), "n=" + n);
+        }
+    }
+
+    @Test
+    void powersOfTwoRunOnTheLaneEngineAndAgreeWithJTransforms() {
+        assertTrue(new Fft(64, 1).usesLanes() && new Fft(4, 1).usesLanes());
+        assertFalse(new Fft(12, 1).usesLanes() || new Fft(2, 1).usesLanes() || Fft.jtransforms(64, 1).usesLanes());
+        for (int n : new int[] {4, 8, 32}) {
+            float[] f = random(n, 11);
+            Fft lanes = new Fft(n, 2);
+            Fft lines = Fft.jtransforms(n, 2);
+            float[] a = lanes.forward(f);
+            float[] b = lines.forward(f);
+            double scale = Math.sqrt(n * n * n);
+            for (int i = 0; i < a.length; i++) {
+                assertEquals(b[i], a[i], 1e-5 * scale, "forward, n=" + n + ", float " + i);
+            }
+            // a spectrum that is not Hermitian on the kz = 0 and n/2 planes: both drop what a real field cannot hold
+            float[] g = random(n, 12);
+            float[] spectrum = new float[lanes.complexLength()];
+            for (int i = 0; i < spectrum.length; i++) {
+                spectrum[i] = g[i % g.length];
+            }
+            float[] x = lanes.inverse(spectrum);
+            float[] y = lines.inverse(spectrum);
+            for (int i = 0; i < x.length; i++) {
+                assertEquals(y[i], x[i], 1e-5, "inverse, n=" + n + ", cell " + i);
+            }
+        }
     }
 }

@@ -76,4 +76,35 @@ class GaussianFieldTest {
         assertEquals(0, f[fft.index(1, 2, 8) + 1], 0.0);
         assertTrue(f[fft.index(1, 2, 3)] != 0);
     }
+
+    @Test
+    void everyModeGetsTheAmplitudeOfItsOwnKAndPIsNotAskedBeyondTheNonNyquistModes() {
+        Box box = new Box(64, 16);
+        Fft fft = new Fft(16, 1);
+        double[] largest = {0};
+        java.util.function.DoubleUnaryOperator power = k -> {
+            synchronized (largest) {
+                largest[0] = Math.max(largest[0], k);
+            }
+            return 1e3 * k / (1 + Math.pow(k / 0.2, 3));
+        };
+        float[] ones = new float[fft.complexLength()];
+        java.util.Arrays.fill(ones, 1f);
+        GaussianField.applyPower(box, fft, ones, power, 2);
+        double asked = largest[0];
+        double norm = Math.pow(16, 3) / box.volume();
+        for (int ix = 0; ix < 16; ix++) {
+            for (int iy = 0; iy < 16; iy++) {
+                for (int kz = 0; kz <= 8; kz++) {
+                    double k = Math.sqrt(Math.pow(box.k(ix), 2) + Math.pow(box.k(iy), 2) + Math.pow(box.k(kz), 2));
+                    boolean zero = k == 0 || ix == 8 || iy == 8 || kz == 8;
+                    double expected = zero ? 0 : Math.sqrt(power.applyAsDouble(k) * norm);
+                    int p = fft.index(ix, iy, kz);
+                    assertEquals(expected, ones[p], 1e-6 * expected, ix + "," + iy + "," + kz);
+                    assertEquals(ones[p], ones[p + 1], 0.0);
+                }
+            }
+        }
+        assertEquals(Math.sqrt(3) * 7 * box.kFundamental(), asked, 1e-12, "the corner below Nyquist");
+    }
 }
