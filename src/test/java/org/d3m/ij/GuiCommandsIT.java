@@ -253,16 +253,24 @@ class GuiCommandsIT {
 
     /** The visible window named like {@code name} that is not {@code other} (waits for it). */
     private static String otherWindow(int display, Path log, String name, String other) throws Exception {
-        String[] found = {null};
+        // the window must be found by two successive searches: a dialog that is closing can show a
+        // short-lived window of the same name, gone before the next xdotool call (BadWindow)
+        String[] found = {null, null};
         GuiIT.waitFor(() -> {
             String[] r = IjInstall.exec(20, log, "timeout", "10", "env", "DISPLAY=:" + display, "xdotool", "search",
                     "--onlyvisible", "--name", name);
+            String now = null;
             for (String w : r[1].strip().split("\\s+")) {
                 if (w.matches("\\d+") && !w.equals(other)) {
-                    found[0] = w;
+                    now = w;
                 }
             }
-            return found[0] != null;
+            boolean stable = now != null && now.equals(found[1]);
+            found[1] = now;
+            if (stable) {
+                found[0] = now;
+            }
+            return stable;
         }, "a window " + name + " other than " + other);
         return found[0];
     }
