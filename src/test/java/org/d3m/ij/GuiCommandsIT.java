@@ -327,7 +327,7 @@ class GuiCommandsIT {
     /** A screenshot of one window (its own pixels; windows are placed apart so none covers it). */
     private static void shotWindow(int display, Path log, String window, Path png) throws Exception {
         GuiIT.xdo(display, log, "windowraise", window); // no window manager: raise it above the others
-        Thread.sleep(300); // let AWT repaint after a move (the only fixed pause: repaint has no event to wait for)
+        Thread.sleep(300); // let AWT repaint after a move (a fixed pause, like the tooltip's: repaint has no event to wait for)
         IjInstall.exec(40, log, "timeout", "30", "import", "-display", ":" + display, "-window", window, png.toString());
     }
 
