@@ -84,10 +84,13 @@ public final class PhaseUpConv3d extends AbstractBlock {
             for (int py = 0; py < 2; py++) {
                 for (int pz = 0; pz < 2; pz++) {
                     NDArray k = taps(taps(taps(wt, 2, px), 3, py), 4, pz);
-                    NDArray in = xp.get(":,:,0:" + (nx + px) + ",0:" + (ny + py) + ",0:" + (nz + pz));
+                    // the window [0, n + p) per axis; PeriodicPad.leading says why not xp.get(":,:,...")
+                    NDList views = new NDList();
+                    NDArray in = PeriodicPad.leading(PeriodicPad.leading(PeriodicPad.leading(
+                            xp, 2, nx + px, views), 3, ny + py, views), 4, nz + pz, views);
                     NDArray y = in.getNDArrayInternal().convolution(in, k, bb, unit, zero, unit, 1).singletonOrThrow();
                     phases.add(y);
-                    in.close();
+                    views.close();
                     k.close();
                 }
             }
