@@ -37,6 +37,9 @@ public class EmulateCommand extends LinearInputParameters {
     File model;
     @Parameter(choices = {"auto", "cpu", "gpu"}, description = "auto: a GPU when DJL finds one, else the CPU")
     String device = "auto";
+    @Parameter(min = "1", max = "48", description = "mean over this many cube symmetries (1: the network alone;"
+            + " each is one more network pass)")
+    int symmetries = Emulator.DEFAULT_SYMMETRIES;
     @Parameter(required = false, description = "predicted displacement file (.tif or .npy) [Mpc/h]")
     File output;
     @Parameter(required = false, description = "CIC density of the prediction (.tif or .npy)")
@@ -57,6 +60,7 @@ public class EmulateCommand extends LinearInputParameters {
     public void run() {
         Path modelFile = Outputs.given(model) ? model.toPath() : null;
         Path weights = ShippedModel.resolve(modelFile);
+        Emulator.checkSymmetries(symmetries);
         SimulationSetup s = setup();
         checkBeforeRun(s, 0, output, density_output);
         boolean generate = (input == null || input.isBlank()) && input_img == null;
@@ -65,6 +69,7 @@ public class EmulateCommand extends LinearInputParameters {
             UnusedKeys.requireDefaults(this, input_img != null ? "input_img" : "input", given.box());
         }
         try (Emulator emulator = Emulator.load(weights, device)) {
+            emulator.setSymmetries(symmetries);
             if (!emulator.meta().kernel().equals(s.kernel().key())) {
                 throw new IllegalArgumentException("model " + ShippedModel.name(modelFile) + " was trained on kernel="
                         + emulator.meta().kernel() + " fields, not kernel=" + s.kernel().key()
@@ -85,7 +90,8 @@ public class EmulateCommand extends LinearInputParameters {
                         .put("device", emulator.describeDevice()));
             }
             displacement_img = FieldImgs.of(displacement);
-            summary = Outputs.describe("D3M displacement", psi, output) + " on " + emulator.describeDevice();
+            summary = Outputs.describe("D3M displacement", psi, output) + " on " + emulator.describeDevice()
+                    + (symmetries > 1 ? ", mean over " + symmetries + " cube symmetries" : ", the network alone");
         }
     }
 }

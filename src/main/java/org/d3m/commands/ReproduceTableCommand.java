@@ -39,6 +39,8 @@ public class ReproduceTableCommand extends SetupParameters {
     File model;
     @Parameter(choices = {"auto", "cpu", "gpu"}, description = "auto: a GPU when DJL finds one, else the CPU")
     String device = "auto";
+    @Parameter(min = "1", max = "48", description = "D3M is the mean over this many cube symmetries (1: the network alone)")
+    int symmetries = Emulator.DEFAULT_SYMMETRIES;
     @Parameter(description = "FastPM steps")
     int steps = 10;
     @Parameter(description = "FastPM force mesh factor B")
@@ -56,6 +58,7 @@ public class ReproduceTableCommand extends SetupParameters {
     public void run() {
         SimulationSetup trained = setup();
         List<PaperCosmology> list = PaperCosmology.parse(cosmologies);
+        Emulator.checkSymmetries(symmetries);
         Path pkDir = Outputs.given(pk_dir) ? pk_dir.toPath() : null;
         if (pkDir != null && !pk_dir.isDirectory()) {
             throw new IllegalArgumentException("pk_dir " + pk_dir + " is not a folder");
@@ -67,9 +70,11 @@ public class ReproduceTableCommand extends SetupParameters {
         List<String> notes = new ArrayList<>(PaperTable.checkModel(meta, trained, cfg));
         OutputGuard.of(this).folder(output_dir, List.of("table.csv", "table.md")).check();
         try (Emulator emulator = Emulator.load(weights, device)) {
+            emulator.setSymmetries(symmetries);
             Path out = OutputGuard.createFolder(output_dir);
             notes.add(0, "model " + weights + " (width " + meta.width() + ", trained on " + meta.grid() + "^3) on "
-                    + emulator.describeDevice());
+                    + emulator.describeDevice() + (symmetries > 1 ? "; D3M = mean over " + symmetries
+                    + " cube symmetries" : "; D3M = the network alone"));
             PaperTable.Result r = PaperTable.run(trained, list, pkDir, emulator::predict, cfg, CommandProgress.get());
             ComparisonReport.writePaperTable(out, r, notes);
             summary = PaperTableFiles.markdown(r, notes) + "\nwritten to " + out;

@@ -84,7 +84,30 @@ class EmulatorCommandsTest {
         Provenance p = Provenance.parseJson(Files.readString(Provenance.sidecarOf(out)));
         assertEquals(ShippedModel.ID, p.get("model"));
         assertEquals("16", p.get("model_width"));
-        assertTrue(Npy.readVector(out, 128).rms() > 0);
+        assertEquals(String.valueOf(org.d3m.core.emulator.Emulator.DEFAULT_SYMMETRIES), p.get("symmetries"));
+        assertTrue(r.out().contains("mean over 8 cube symmetries"), r.out());
+        VectorField averaged = Npy.readVector(out, 128);
+        assertTrue(averaged.rms() > 0);
+
+        // symmetries=1 is the network alone: close to the mean, not equal to it
+        Path alone = dir.resolve("alone.npy");
+        r = cli("emulate", "box_size=128", "grid=32", "seed=7", "symmetries=1", "output=" + alone);
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("the network alone"), r.out());
+        VectorField net = Npy.readVector(alone, 128);
+        double diff = 0;
+        for (int a = 0; a < 3; a++) {
+            for (int i = 0; i < net.c()[a].length; i++) {
+                diff += Math.pow(net.c()[a][i] - averaged.c()[a][i], 2);
+            }
+        }
+        diff = Math.sqrt(diff / (3.0 * net.box().cells()));
+        assertTrue(diff > 1e-3 && diff < 0.2 * net.rms(), "rms difference " + diff + " of " + net.rms());
+        r = cli("emulate", "box_size=128", "grid=32", "seed=7", "symmetries=49", "output=" + dir.resolve("y.npy"));
+        assertNotEquals(0, r.code());
+        assertTrue(r.err().strip().startsWith("error: symmetries must be") && r.err().strip().endsWith("got 49")
+                && !r.err().strip().contains("\n"), r.err());
+        assertTrue(!Files.exists(dir.resolve("y.npy")));
 
         // the shipped model has a 4 Mpc/h spacing: another spacing is a one-line error
         r = cli("emulate", "grid=16", "box_size=128", "output=" + dir.resolve("x.npy"));

@@ -177,6 +177,6 @@ class GeneratorCommandsTest {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("2lpt ([0-9.]+) d3m ([0-9.]+)").matcher(summary);
         assertTrue(m.find(), summary);
         assertTrue(Double.parseDouble(m.group(2)) < 0.5 * Double.parseDouble(m.group(1)), summary);
-        assertTrue(summary.contains("d3m: model d3m-fastpm-w16-v1 on "), summary);
+        assertTrue(summary.contains("d3m: model " + org.d3m.core.emulator.ShippedModel.ID + " on "), summary);
     }
 }

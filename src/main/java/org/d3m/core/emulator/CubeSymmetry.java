@@ -16,6 +16,15 @@ public final class CubeSymmetry {
 
     private static final int[][] PERMS = {{0, 1, 2}, {0, 2, 1}, {1, 0, 2}, {1, 2, 0}, {2, 0, 1}, {2, 1, 0}};
 
+    /**
+     * The order in which {@link Emulator} averages over symmetries: the first k of it for k
+     * symmetries. The identity first, then seven that cover all six axis permutations and several
+     * flips (with the shipped width-16 model on 6 unseen seeds this first eight gave a point-wise
+     * error of 0.307 of 2LPT's, the eight pure flips 0.310, all 48 0.298, the network alone 0.377),
+     * then the rest by index.
+     */
+    private static final int[] AVERAGING_ORDER = averagingOrder(0, 11, 21, 30, 33, 42, 7, 24);
+
     private final int index;
     private final int[] perm;
     private final boolean[] flip;
@@ -32,6 +41,52 @@ public final class CubeSymmetry {
             throw new IllegalArgumentException("cube symmetry index must be in 0..47, got " + index);
         }
         return new CubeSymmetry(index);
+    }
+
+    /** The j-th symmetry (0..47) of the averaging order (see {@link Emulator#setSymmetries}); 0 is the identity. */
+    public static CubeSymmetry averaging(int j) {
+        if (j < 0 || j >= COUNT) {
+            throw new IllegalArgumentException("averaging position must be in 0..47, got " + j);
+        }
+        return of(AVERAGING_ORDER[j]);
+    }
+
+    private static int[] averagingOrder(int... first) {
+        int[] order = new int[COUNT];
+        boolean[] taken = new boolean[COUNT];
+        int m = 0;
+        for (int i : first) {
+            order[m++] = i;
+            taken[i] = true;
+        }
+        for (int i = 0; i < COUNT; i++) {
+            if (!taken[i]) {
+                order[m++] = i;
+            }
+        }
+        return order;
+    }
+
+    /**
+     * The inverse symmetry: {@code inverse().apply(apply(v))} is v. Output axis a of this one reads
+     * input axis perm[a] (negated if flip[a]), so the inverse's output axis perm[a] reads axis a,
+     * negated likewise.
+     */
+    public CubeSymmetry inverse() {
+        int[] inv = new int[3];
+        int bits = 0;
+        for (int a = 0; a < 3; a++) {
+            inv[perm[a]] = a;
+            if (flip[a]) {
+                bits |= 1 << perm[a];
+            }
+        }
+        for (int p = 0; p < PERMS.length; p++) {
+            if (java.util.Arrays.equals(PERMS[p], inv)) {
+                return of(8 * p + bits);
+            }
+        }
+        throw new AssertionError("no permutation " + java.util.Arrays.toString(inv));
     }
 
     public int index() {

@@ -19,7 +19,9 @@ import org.d3m.core.progress.Progress;
  * MALLOC_TRIM_THRESHOLD_=68719476736. Prints, per width, the median forward time per 32^3 sample
  * (batch 4, eval mode) and training step time per sample (batch 4). With a third argument
  * "memory": the peak RSS of a 128^3 box done in tiles (core 32, passes of 88^3), then whole, at the
- * first width.
+ * first width. With "box [weights|shipped] [k,k,...]" instead: the mean time of
+ * {@link Emulator#predict} on one 32^3 ZA field (Planck 2015, seed 5) in a warm process, for each
+ * symmetry count k (3 warm-up calls, then the mean of 10).
  */
 public final class EmulatorBenchmark {
 
@@ -27,6 +29,10 @@ public final class EmulatorBenchmark {
     }
 
     public static void main(String[] args) throws IOException {
+        if (args.length > 0 && args[0].equals("box")) {
+            box(args.length > 1 ? args[1] : "shipped", args.length > 2 ? args[2] : "1,4,8");
+            return;
+        }
         int[] widths = args.length > 0 ? Arrays.stream(args[0].split(",")).mapToInt(Integer::parseInt).toArray()
                 : new int[] {16, 32, 64};
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 0;
@@ -73,6 +79,30 @@ public final class EmulatorBenchmark {
         }
     }
 
+    /** Warm {@link Emulator#predict} time on one 32^3 box per symmetry count. */
+    static void box(String model, String counts) {
+        Path weights = model.equals("shipped") ? ShippedModel.resolve(null) : Path.of(model);
+        VectorField za = new org.d3m.core.sim.Realization(new org.d3m.core.sim.SimulationSetup(new Box(128, 32),
+                org.d3m.core.cosmology.Cosmology.planck15(), null, Double.NaN, 5, 2)).lpt(1, 1);
+        try (Emulator e = Emulator.load(weights, "cpu")) {
+            System.out.println("model: " + (model.equals("shipped") ? ShippedModel.ID : weights) + ", width "
+                    + e.meta().width() + ", on " + e.describeDevice());
+            for (String k : counts.split(",")) {
+                e.setSymmetries(Integer.parseInt(k.trim()));
+                for (int r = 0; r < 3; r++) {
+                    e.predict(za, Progress.NONE);
+                }
+                int reps = 10;
+                long t0 = System.nanoTime();
+                for (int r = 0; r < reps; r++) {
+                    e.predict(za, Progress.NONE);
+                }
+                System.out.printf(Locale.ROOT, "symmetries %d: %.3f s per 32^3 box%n", e.symmetries(),
+                        (System.nanoTime() - t0) / 1e9 / reps);
+            }
+        }
+    }
+
     /** Peak RSS of a 128^3 emulation whole and tiled (core 32, tiles 88^3) at width {@code w}. */
     static void memory(int w) throws IOException {
         Path dir = Files.createTempDirectory("d3m-bench");
@@ -90,6 +120,7 @@ public final class EmulatorBenchmark {
         }
         VectorField za = new VectorField(new Box(n * 4.0, n), c);
         try (Emulator e = Emulator.load(f, "cpu")) {
+            e.setSymmetries(1); // one network pass
             for (int core : new int[] {32, 128}) { // tiles first: peak RSS only grows
                 resetPeak();
                 long base = rssKb("VmRSS");

@@ -1,5 +1,6 @@
 package org.d3m.core.emulator;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -58,6 +59,27 @@ class CubeSymmetryTest {
         }
         assertEquals(48, hashes.size());
         assertThrows(IllegalArgumentException.class, () -> CubeSymmetry.of(48));
+    }
+
+    @Test
+    void inverseUndoesEachSymmetryAndTheAveragingOrderHoldsAll48() {
+        Box box = new Box(N * CELL, N);
+        VectorField v = new VectorField(box, new float[][] {
+            randomField(box, 4).data(), randomField(box, 5).data(), randomField(box, 6).data()});
+        Set<Integer> order = new HashSet<>();
+        for (int s = 0; s < CubeSymmetry.COUNT; s++) {
+            CubeSymmetry sym = CubeSymmetry.of(s);
+            VectorField back = sym.inverse().apply(sym.apply(v));
+            VectorField forth = sym.apply(sym.inverse().apply(v));
+            for (int a = 0; a < 3; a++) {
+                assertArrayEquals(v.c()[a], back.c()[a], sym + " then its inverse " + sym.inverse());
+                assertArrayEquals(v.c()[a], forth.c()[a], sym + " after its inverse " + sym.inverse());
+            }
+            order.add(CubeSymmetry.averaging(s).index());
+        }
+        assertEquals(48, order.size());
+        assertEquals(0, CubeSymmetry.averaging(0).index(), "the average starts with the network itself");
+        assertThrows(IllegalArgumentException.class, () -> CubeSymmetry.averaging(48));
     }
 
     static ScalarField randomField(Box box, long seed) {

@@ -53,6 +53,7 @@ class EmulatorTest {
     @Test
     void tiledPassEqualsWholeBoxPass() {
         try (Emulator e = Emulator.load(weights, "cpu")) {
+            e.setSymmetries(1); // the network alone; averaged tiles: symmetryAverageOverTilesEqualsWholeBox
             VectorField za = field(128, 4.0, 5);
             VectorField whole = e.predict(za, 128, Progress.NONE);
             VectorField tiled = e.predict(za, 64, Progress.NONE);
@@ -72,6 +73,84 @@ class EmulatorTest {
             e.setMaxTileVoxels(100L * 100 * 100);
             assertEquals(32, e.tileCoreFor(128));
         }
+    }
+
+    @Test
+    void symmetryAverageIsTheMeanOfTransformedPassesAndAllOf48AreEquivariant() {
+        try (Emulator e = Emulator.load(weights, "cpu")) {
+            assertEquals(Emulator.DEFAULT_SYMMETRIES, e.symmetries());
+            VectorField za = field(32, 4.0, 7);
+            e.setSymmetries(1);
+            VectorField net = e.predict(za, Progress.NONE);
+            CubeSymmetry t = CubeSymmetry.averaging(1);
+            VectorField netT = t.inverse().apply(e.predict(t.apply(za), Progress.NONE));
+            e.setSymmetries(2);
+            VectorField two = e.predict(za, Progress.NONE);
+            double max = maxAbs(net);
+            assertTrue(max > 0.01);
+            for (int a = 0; a < 3; a++) {
+                for (int i = 0; i < za.box().cells(); i++) {
+                    assertEquals(0.5 * (net.c()[a][i] + netT.c()[a][i]), two.c()[a][i], 1e-6 * max, "k = 2, voxel " + i);
+                }
+            }
+            // the mean over the whole group commutes with every symmetry; the network alone does not
+            e.setSymmetries(48);
+            VectorField all = e.predict(za, Progress.NONE);
+            for (int index : new int[] {5, 13, 40}) {
+                CubeSymmetry s = CubeSymmetry.of(index);
+                VectorField want = s.apply(all);
+                double dev = maxDiff(want, e.predict(s.apply(za), Progress.NONE));
+                double netDev = maxDiff(s.apply(net), netOf(e, s.apply(za)));
+                System.out.printf("%s: 48-average deviates by %.3g, the network alone by %.3g (max |y| %.3g)%n",
+                        s, dev, netDev, max);
+                assertTrue(dev <= 1e-5 * max, s + ": averaged prediction not equivariant, " + dev);
+                assertTrue(netDev > 1e-3 * max, s + ": the test network is already equivariant, " + netDev);
+            }
+        }
+    }
+
+    @Test
+    void symmetryAverageOverTilesEqualsWholeBox() {
+        try (Emulator e = Emulator.load(weights, "cpu")) {
+            e.setSymmetries(3);
+            VectorField za = field(64, 4.0, 9);
+            VectorField whole = e.predict(za, 64, Progress.NONE); // one batch of 3
+            VectorField tiled = e.predict(za, 32, Progress.NONE); // 3 x 8 tiles of 88^3
+            double max = maxAbs(whole);
+            assertTrue(maxDiff(whole, tiled) <= 1e-5 * max, "tiles differ by " + maxDiff(whole, tiled));
+            assertMessage(() -> e.setSymmetries(0), "1..48");
+            assertMessage(() -> e.setSymmetries(49), "1..48");
+        }
+    }
+
+    static VectorField netOf(Emulator e, VectorField za) {
+        int k = e.symmetries();
+        e.setSymmetries(1);
+        try {
+            return e.predict(za, Progress.NONE);
+        } finally {
+            e.setSymmetries(k);
+        }
+    }
+
+    static double maxAbs(VectorField v) {
+        double m = 0;
+        for (float[] c : v.c()) {
+            for (float x : c) {
+                m = Math.max(m, Math.abs(x));
+            }
+        }
+        return m;
+    }
+
+    static double maxDiff(VectorField a, VectorField b) {
+        double m = 0;
+        for (int c = 0; c < 3; c++) {
+            for (int i = 0; i < a.c()[c].length; i++) {
+                m = Math.max(m, Math.abs(a.c()[c][i] - b.c()[c][i]));
+            }
+        }
+        return m;
     }
 
     @Test
