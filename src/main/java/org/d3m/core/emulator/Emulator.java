@@ -26,8 +26,8 @@ import org.d3m.core.progress.Progress;
  * network does so only approximately. {@link #predict} therefore returns, by default, the mean over
  * the first {@link #DEFAULT_SYMMETRIES} symmetries of the averaging order of S^-1 net(S za): the
  * network's errors that break the symmetry partly cancel. Measured with the shipped width-16 model
- * (docs/model-card.md): point-wise error 0.377 of 2LPT's for the network alone, 0.307 with 8
- * symmetries and 0.298 with 48, at 8 and 48 times the network's cost. {@link #setSymmetries}(1) is
+ * (docs/model-card.md) on 100 unseen seeds: point-wise error 0.379 of 2LPT's for the network alone,
+ * 0.311 with 8 symmetries and 0.302 with 48, at 8 and 48 network passes. {@link #setSymmetries}(1) is
  * the network alone. Each symmetry is applied to the whole box, so tiling stays exact.
  */
 public final class Emulator implements AutoCloseable {
