@@ -30,10 +30,11 @@ final class Emulators {
         });
     }
 
-    /** The network's displacement from a ZA displacement [Mpc/h]. */
-    static VectorField predict(Path weights, String device, VectorField za) {
+    /** The network's displacement from a ZA displacement [Mpc/h], averaged over {@code symmetries} cube symmetries. */
+    static VectorField predict(Path weights, String device, int symmetries, VectorField za) {
         Emulator e = get(weights, device);
         synchronized (e) {
+            e.setSymmetries(symmetries);
             return e.predict(za, Progress.NONE);
         }
     }

@@ -22,6 +22,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.d3m.commands.SetupParameters;
 import org.d3m.core.analysis.Comparison;
 import org.d3m.core.analysis.Spectrum;
+import org.d3m.core.emulator.Emulator;
 import org.d3m.core.emulator.ModelMeta;
 import org.d3m.core.emulator.ShippedModel;
 import org.d3m.core.emulator.WeightsFile;
@@ -62,6 +63,8 @@ final class EnsembleJob {
         File model;
         @Parameter(choices = {"auto", "cpu", "gpu"}, description = "where the network runs on the executors")
         String device = "auto";
+        @Parameter(min = "1", max = "48", description = "d3m is the mean over this many cube symmetries (1: the network alone)")
+        int symmetries = Emulator.DEFAULT_SYMMETRIES;
         @Parameter(description = "FastPM steps")
         int steps = 10;
         @Parameter(description = "FastPM force mesh factor B")
@@ -90,7 +93,8 @@ final class EnsembleJob {
     }
 
     /** What a task needs. */
-    record Plan(SetupSpec spec, List<String> fields, String modelName, String device, double[] kProbe) implements java.io.Serializable {
+    record Plan(SetupSpec spec, List<String> fields, String modelName, String device, int symmetries, double[] kProbe)
+            implements java.io.Serializable {
     }
 
     private EnsembleJob() {
@@ -106,6 +110,7 @@ final class EnsembleJob {
         if (base.seed() > Long.MAX_VALUE - keys.seeds) {
             throw new IllegalArgumentException("seed + seeds overflows: seed " + base.seed());
         }
+        Emulator.checkSymmetries(keys.symmetries);
         SetupSpec spec0 = SetupSpec.of(base, null, keys.steps, keys.mesh_factor);
         FastPmSolver.Config pm = spec0.pm(base.threads());
         base.linearPower();
@@ -142,7 +147,7 @@ final class EnsembleJob {
             String pkName = ship(sc, base.pkFile());
             String modelName = ship(sc, weights);
             Plan plan = new Plan(SetupSpec.of(base, pkName, keys.steps, keys.mesh_factor), fields, modelName, keys.device,
-                    Comparison.Settings.paper(1).kProbe());
+                    keys.symmetries, Comparison.Settings.paper(1).kProbe());
             SeedTasks.run(sc, out, todo, seed -> {
                 SeedResult r = runSeed(plan, settings, seed);
                 PerFileOutputFormat.Body body = o -> o.write(GSON.toJson(r).getBytes(StandardCharsets.UTF_8));
@@ -204,6 +209,9 @@ final class EnsembleJob {
         s.put("steps", Integer.toString(keys.steps));
         s.put("mesh_factor", Integer.toString(keys.mesh_factor));
         s.put("model", model);
+        if (!model.isEmpty()) {
+            s.put("symmetries", Integer.toString(keys.symmetries));
+        }
         return s;
     }
 
@@ -240,7 +248,7 @@ final class EnsembleJob {
             VectorField v = switch (f) {
                 case "za" -> za;
                 case "2lpt" -> r.lpt(2, 1);
-                default -> Emulators.predict(Sparks.shipped(plan.modelName()), plan.device(), za);
+                default -> Emulators.predict(Sparks.shipped(plan.modelName()), plan.device(), plan.symmetries(), za);
             };
             Comparison.Result res = c.compare(NAMES.get(f), v, t);
             out.put(NAMES.get(f), new FieldResult(res.density().pred().p(), res.pointwise().mean(), res.pointwise().median(),

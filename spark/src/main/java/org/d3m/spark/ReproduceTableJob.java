@@ -18,6 +18,7 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.d3m.commands.ReproduceTableCommand;
 import org.d3m.core.analysis.Comparison;
+import org.d3m.core.emulator.Emulator;
 import org.d3m.core.emulator.ModelMeta;
 import org.d3m.core.emulator.ShippedModel;
 import org.d3m.core.emulator.WeightsFile;
@@ -48,7 +49,7 @@ final class ReproduceTableJob {
 
     /** What a task needs. */
     record Plan(SetupSpec spec, int seeds, long seedOffset, int threePointSeeds, String pkDirName, String modelName,
-                String device) implements Serializable {
+                String device, int symmetries) implements Serializable {
 
         PaperTable.Config config(int threads) {
             return PaperTable.Config.paper(spec.toSetup(null, threads).box(), seeds, seedOffset, threePointSeeds,
@@ -80,6 +81,7 @@ final class ReproduceTableJob {
         int threePointSeeds = k.getInt("three_point_seeds");
         int steps = k.getInt("steps");
         int meshFactor = k.getInt("mesh_factor");
+        int symmetries = Emulator.checkSymmetries(k.getInt("symmetries"));
         PaperTable.Config cfg = PaperTable.Config.paper(trained.box(), seeds, trained.seed(), threePointSeeds, steps,
                 meshFactor, trained.threads());
         List<SimulationSetup> setups = PaperTable.setups(trained, list, pkDir);
@@ -88,7 +90,8 @@ final class ReproduceTableJob {
         java.nio.file.Path weights = ShippedModel.resolve(given);
         ModelMeta meta = WeightsFile.readMeta(weights);
         List<String> notes = new ArrayList<>(PaperTable.checkModel(meta, trained, cfg));
-        notes.add(0, "model " + ShippedModel.name(given) + " (width " + meta.width() + ", trained on " + meta.grid() + "^3), on Spark");
+        notes.add(0, "model " + ShippedModel.name(given) + " (width " + meta.width() + ", trained on " + meta.grid() + "^3), on Spark"
+                + (symmetries > 1 ? "; D3M = mean over " + symmetries + " cube symmetries" : "; D3M = the network alone"));
         String device = (String) k.get("device");
         String outText = args.rawPath("output_dir") != null ? args.rawPath("output_dir") : String.valueOf(k.get("output_dir"));
         Map<String, String> settings = new LinkedHashMap<>(trained.provenance("reproduce-table").entries());
@@ -99,6 +102,7 @@ final class ReproduceTableJob {
         settings.put("mesh_factor", Integer.toString(meshFactor));
         settings.put("pk_dir", pkDir == null ? "" : pkDir.toAbsolutePath().normalize().toString());
         settings.put("model", EnsembleJob.modelName(given, weights));
+        settings.put("symmetries", Integer.toString(symmetries));
 
         SparkConf conf = Sparks.conf("d3m reproduce-table", args);
         Sparks.requireMemory(conf, PaperTable.memoryBytes(trained, meshFactor), "reproduce-table on grid "
@@ -128,7 +132,7 @@ final class ReproduceTableJob {
             }
             sc.addFile(weights.toAbsolutePath().toString());
             Plan plan = new Plan(SetupSpec.of(trained, pkFileName, steps, meshFactor), seeds, trained.seed(), threePointSeeds,
-                    pkName, weights.getFileName().toString(), device);
+                    pkName, weights.getFileName().toString(), device, symmetries);
             SeedTasks.run(sc, out, new ArrayList<>(todo), item -> {
                 SeedFile f = runItem(plan, settings, item);
                 PerFileOutputFormat.Body body = o -> o.write(EnsembleJob.GSON.toJson(f).getBytes(StandardCharsets.UTF_8));
@@ -173,7 +177,7 @@ final class ReproduceTableJob {
                 "reproduce-table on grid " + setup.box().n() + "^3");
         java.nio.file.Path weights = Sparks.shipped(plan.modelName());
         PaperTable.SeedRun run = PaperTable.runSeed(setup, seed, item.index() < plan.threePointSeeds(), plan.config(threads),
-                (za, p) -> Emulators.predict(weights, plan.device(), za), null, c.key() + " seed " + seed);
+                (za, p) -> Emulators.predict(weights, plan.device(), plan.symmetries(), za), null, c.key() + " seed " + seed);
         List<Comparison.Result> slim = new ArrayList<>();
         for (Comparison.Result r : run.results()) {
             slim.add(new Comparison.Result(r.name(), r.pointwise(), r.densityT(), r.densityR(), r.displacementT(),

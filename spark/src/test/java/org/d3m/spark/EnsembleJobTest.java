@@ -39,7 +39,7 @@ class EnsembleJobTest {
         Path out = dir.resolve("ens");
         int loads = Emulators.LOADS.get();
         Runs.Result r = Runs.spark(Runs.args("ensemble", "seeds=" + SEEDS, "seed=" + FIRST, "models=za,2lpt,fastpm,d3m",
-                "model=" + model, "device=cpu", "output_dir=" + out, "master=local[2]", "spark.ui.enabled=false"));
+                "model=" + model, "device=cpu", "symmetries=2", "output_dir=" + out, "master=local[2]", "spark.ui.enabled=false"));
         assertEquals(0, r.code(), r.err());
         assertEquals(1, Emulators.LOADS.get() - loads, "the network is loaded once per executor");
         assertTrue(r.out().contains("D3M    point-wise error vs FastPM"), r.out());
@@ -53,6 +53,7 @@ class EnsembleJobTest {
         double[] k = null;
         long[] modes = null;
         try (Emulator em = Emulator.load(model, "cpu")) {
+            em.setSymmetries(2); // as the job was told: a job that ignored the key would use 8
             for (int i = 0; i < SEEDS; i++) {
                 SimulationSetup s = new SimulationSetup(new Box(64, 16), Cosmology.planck15(), null, Double.NaN, FIRST + i, 1);
                 Realization re = new Realization(s);
@@ -115,7 +116,7 @@ class EnsembleJobTest {
         // the same run with a task that fails once, into a file: URI: retried, and the same files
         Path faulty = dir.resolve("faulty");
         Runs.Result rf = Runs.spark(Runs.args("ensemble", "seeds=" + SEEDS, "seed=" + FIRST, "models=za,2lpt,fastpm,d3m",
-                "model=" + model, "device=cpu", "output_dir=" + faulty.toUri(), "master=local[2]", "spark.ui.enabled=false",
+                "model=" + model, "device=cpu", "symmetries=2", "output_dir=" + faulty.toUri(), "master=local[2]", "spark.ui.enabled=false",
                 Sparks.FAIL_ONCE + "=" + (FIRST + 5)));
         assertEquals(0, rf.code(), rf.err());
         assertTrue(rf.err().contains("1 failed attempt"), rf.err());
@@ -128,10 +129,14 @@ class EnsembleJobTest {
 
         // resume: everything exists, nothing is recomputed; other settings are refused
         Runs.Result again = Runs.spark(Runs.args("ensemble", "seeds=" + SEEDS, "seed=" + FIRST, "models=za,2lpt,fastpm,d3m",
-                "model=" + model, "device=cpu", "output_dir=" + out, "master=local[1]", "spark.ui.enabled=false"));
+                "model=" + model, "device=cpu", "symmetries=2", "output_dir=" + out, "master=local[1]", "spark.ui.enabled=false"));
         assertEquals(0, again.code(), again.err());
         assertFalse(again.err().contains("seeds,"), "no task ran: " + again.err());
         assertArrayEquals(a.get("pk.csv"), Files.readAllBytes(out.resolve("pk.csv")));
+        Runs.Result eight = Runs.spark(Runs.args("ensemble", "seeds=" + SEEDS, "seed=" + FIRST, "models=za,2lpt,fastpm,d3m",
+                "model=" + model, "device=cpu", "output_dir=" + out, "master=local[1]", "spark.ui.enabled=false"));
+        assertEquals(1, eight.code());
+        assertTrue(eight.err().contains("symmetries=2 (now 8)"), eight.err());
         Runs.Result other = Runs.spark("ensemble", "grid=16", "box_size=64", "steps=3", "seeds=2", "seed=" + FIRST,
                 "models=za", "output_dir=" + out, "master=local[1]", "spark.ui.enabled=false");
         assertEquals(1, other.code());
