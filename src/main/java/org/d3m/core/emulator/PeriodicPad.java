@@ -42,8 +42,9 @@ public final class PeriodicPad {
      * Pads one axis periodically (see {@link #pad}). The edge pieces are taken with {@code split}, not
      * with an index such as {@code ":,:,31:32"}: DJL turns every {@code ":"} of an index into a
      * slice op, and each slice's backward fills and copies an array of the whole input's size (four
-     * of them for the last axis), which made the padding about a tenth of a training step at width 32.
-     * A split's backward is one copy. The values, and the gradients to the last bit, are the same.
+     * of them for the last axis). A split's backward makes one array of the input's size. Measured at
+     * width 32: a training step 3-12% faster (noisy), inference of one box 0.21 -> 0.15 s; the values,
+     * and the gradients to the last bit, are the same.
      */
     static NDArray padAxis(NDArray x, int axis, int lo, int hi) {
         long n = x.getShape().get(axis);
