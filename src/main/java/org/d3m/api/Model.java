@@ -45,6 +45,20 @@ public final class Model implements AutoCloseable {
         return emulator.describeDevice();
     }
 
+    /**
+     * How many of the cube's 48 rotations and mirrors {@link D3m#emulate} averages the network's
+     * prediction over (default 8, as the {@code emulate} command; 1: the network alone).
+     */
+    public int symmetries() {
+        return emulator.symmetries();
+    }
+
+    /** Sets {@link #symmetries()} (1..48) and returns this model, e.g. {@code D3m.loadModel(f).withSymmetries(1)}. */
+    public Model withSymmetries(int k) {
+        emulator.setSymmetries(k);
+        return this;
+    }
+
     /** The file's metadata. */
     public ModelMeta meta() {
         return emulator.meta();
