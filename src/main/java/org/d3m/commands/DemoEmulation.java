@@ -35,8 +35,8 @@ final class DemoEmulation {
             Progress progress = CommandProgress.get();
             progress.report(0.8, "D3M emulation");
             fields.put("d3m", e.predict(fields.get("za"), progress.sub(0.8, 0.9)));
-            return "d3m: model " + ShippedModel.ID + " on " + e.describeDevice() + ", mean over " + e.symmetries()
-                    + " cube symmetries\n";
+            return "d3m: model " + ShippedModel.ID + " on " + e.describeDevice() + ", "
+                    + Emulator.describeAveraging(e.symmetries()) + "\n";
         }
     }
 

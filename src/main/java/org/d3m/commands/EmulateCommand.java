@@ -91,7 +91,7 @@ public class EmulateCommand extends LinearInputParameters {
             }
             displacement_img = FieldImgs.of(displacement);
             summary = Outputs.describe("D3M displacement", psi, output) + " on " + emulator.describeDevice()
-                    + (symmetries > 1 ? ", mean over " + symmetries + " cube symmetries" : ", the network alone");
+                    + ", " + Emulator.describeAveraging(symmetries);
         }
     }
 }

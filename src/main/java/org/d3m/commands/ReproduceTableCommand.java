@@ -73,8 +73,7 @@ public class ReproduceTableCommand extends SetupParameters {
             emulator.setSymmetries(symmetries);
             Path out = OutputGuard.createFolder(output_dir);
             notes.add(0, "model " + weights + " (width " + meta.width() + ", trained on " + meta.grid() + "^3) on "
-                    + emulator.describeDevice() + (symmetries > 1 ? "; D3M = mean over " + symmetries
-                    + " cube symmetries" : "; D3M = the network alone"));
+                    + emulator.describeDevice() + "; D3M = " + Emulator.describeAveraging(symmetries));
             PaperTable.Result r = PaperTable.run(trained, list, pkDir, emulator::predict, cfg, CommandProgress.get());
             ComparisonReport.writePaperTable(out, r, notes);
             summary = PaperTableFiles.markdown(r, notes) + "\nwritten to " + out;

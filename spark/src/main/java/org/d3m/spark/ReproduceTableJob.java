@@ -91,7 +91,7 @@ final class ReproduceTableJob {
         ModelMeta meta = WeightsFile.readMeta(weights);
         List<String> notes = new ArrayList<>(PaperTable.checkModel(meta, trained, cfg));
         notes.add(0, "model " + ShippedModel.name(given) + " (width " + meta.width() + ", trained on " + meta.grid() + "^3), on Spark"
-                + (symmetries > 1 ? "; D3M = mean over " + symmetries + " cube symmetries" : "; D3M = the network alone"));
+                + "; D3M = " + Emulator.describeAveraging(symmetries));
         String device = (String) k.get("device");
         String outText = args.rawPath("output_dir") != null ? args.rawPath("output_dir") : String.valueOf(k.get("output_dir"));
         Map<String, String> settings = new LinkedHashMap<>(trained.provenance("reproduce-table").entries());

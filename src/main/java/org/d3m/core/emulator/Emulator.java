@@ -120,6 +120,11 @@ public final class Emulator implements AutoCloseable {
         symmetries = checkSymmetries(k);
     }
 
+    /** How outputs name a symmetry count: "mean over k cube symmetries", or "the network alone" for 1. */
+    public static String describeAveraging(int k) {
+        return k > 1 ? "mean over " + k + " cube symmetries" : "the network alone";
+    }
+
     /** Returns k if it is a valid symmetry count (1..48), else throws a one-line error. */
     public static int checkSymmetries(int k) {
         if (k < 1 || k > CubeSymmetry.COUNT) {
