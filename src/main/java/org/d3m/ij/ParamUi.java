@@ -72,6 +72,9 @@ public final class ParamUi {
             e("bins", "Radial bins", "", "Analysis"),
             e("lmax", "Highest multipole \u2113max", "", "Analysis"),
             e("three_point", "3-point residual (slow)", "", "Analysis"),
+            e("three_point_seeds", "3-point residual on first (seeds)", "", "Analysis"),
+            e("cosmologies", "Cosmologies (all or a list)", "", "Cosmology"),
+            e("pk_dir", "P(k) tables folder (optional)", "", "Cosmology"),
             e("include_za", "Also compare ZA", "", "Analysis"),
             e("log_view", "Also show log10(1 + \u03b4)", "", "Analysis"),
             e("names", "Names of the predictions", "", "Input"),
@@ -84,9 +87,12 @@ public final class ParamUi {
             e("batch", "Batch size", "", "Network"),
             e("epochs", "Epochs", "", "Network"),
             e("learning_rate", "Learning rate", "", "Network"),
+            e("lr_schedule", "Learning-rate schedule", "", "Network"),
+            e("min_learning_rate", "Final learning rate (cosine)", "", "Network"),
             e("weight_decay", "Weight decay", "", "Network"),
             e("residual", "Predict \u03a8 \u2212 ZA (residual)", "", "Network"),
             e("augment", "Augment by the 48 cube symmetries", "", "Network"),
+            e("symmetries", "Average over cube symmetries (1 = off)", "", "Network"),
             e("checkpoint_minutes", "Checkpoint every", "min", "Network"),
             e("device", "Device", "", "Network"),
             e("threads", "Threads (0 = all cores)", "", null),
@@ -158,6 +164,11 @@ public final class ParamUi {
         }
         String words = key.replace('_', ' ');
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    /** True when the key has its own entry (label, unit, heading) in this class's table. */
+    public static boolean isKnown(String key) {
+        return TABLE.containsKey(key);
     }
 
     /** The unit shown after a number: the table's, else the trailing "[...]" of the description, e.g. "Mpc/h". */

@@ -39,6 +39,23 @@ class ParamUiTest {
         assertEquals("h/Mpc", ParamUi.unit(item(ps, "dk")));
         assertEquals("Field", ParamUi.label(item(ps, "input")), "a power spectrum takes any field");
         assertEquals("Displacement", ParamUi.label(item(info("paint-density"), "input")));
+        assertEquals("Average over cube symmetries (1 = off)", ParamUi.label(item(info("emulate"), "symmetries")));
+        assertEquals("Final learning rate (cosine)", ParamUi.label(item(info("train"), "min_learning_rate")));
+    }
+
+    @Test
+    void everyKeyOfOurCommandsIsInTheTableNotANameFallback() {
+        for (CommandInfo c : Commands.all(CommandBridge.context())) {
+            if (!c.getClassName().startsWith("org.d3m.commands.")) {
+                continue; // test fixtures
+            }
+            for (ModuleItem<?> item : Commands.userInputs(c)) {
+                boolean ownLabel = item.getLabel() != null && !item.getLabel().isBlank()
+                        && !item.getLabel().equals(item.getName());
+                assertTrue(ownLabel || ParamUi.isKnown(item.getName()), c.getName() + "." + item.getName()
+                        + " has no entry in ParamUi's table: its dialog shows a label made from the key");
+            }
+        }
     }
 
     @Test
