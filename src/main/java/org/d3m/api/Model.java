@@ -47,7 +47,8 @@ public final class Model implements AutoCloseable {
 
     /**
      * How many of the cube's 48 rotations and mirrors {@link D3m#emulate} averages the network's
-     * prediction over (default 8, as the {@code emulate} command; 1: the network alone).
+     * prediction over (default {@link org.d3m.core.emulator.Emulator#DEFAULT_SYMMETRIES}, as the {@code emulate}
+     * command; 1: the network alone).
      */
     public int symmetries() {
         return emulator.symmetries();

@@ -83,9 +83,9 @@ class EmulatorCommandsTest {
         assertEquals(0, r.code(), r.err());
         Provenance p = Provenance.parseJson(Files.readString(Provenance.sidecarOf(out)));
         assertEquals(ShippedModel.ID, p.get("model"));
-        assertEquals("16", p.get("model_width"));
+        assertEquals("32", p.get("model_width"));
         assertEquals(String.valueOf(org.d3m.core.emulator.Emulator.DEFAULT_SYMMETRIES), p.get("symmetries"));
-        assertTrue(r.out().contains("mean over 8 cube symmetries"), r.out());
+        assertTrue(r.out().contains("mean over " + org.d3m.core.emulator.Emulator.DEFAULT_SYMMETRIES + " cube symmetries"), r.out());
         VectorField averaged = Npy.readVector(out, 128);
         assertTrue(averaged.rms() > 0);
 

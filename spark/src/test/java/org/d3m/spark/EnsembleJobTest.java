@@ -133,10 +133,11 @@ class EnsembleJobTest {
         assertEquals(0, again.code(), again.err());
         assertFalse(again.err().contains("seeds,"), "no task ran: " + again.err());
         assertArrayEquals(a.get("pk.csv"), Files.readAllBytes(out.resolve("pk.csv")));
-        Runs.Result eight = Runs.spark(Runs.args("ensemble", "seeds=" + SEEDS, "seed=" + FIRST, "models=za,2lpt,fastpm,d3m",
+        Runs.Result byDefault = Runs.spark(Runs.args("ensemble", "seeds=" + SEEDS, "seed=" + FIRST, "models=za,2lpt,fastpm,d3m",
                 "model=" + model, "device=cpu", "output_dir=" + out, "master=local[1]", "spark.ui.enabled=false"));
-        assertEquals(1, eight.code());
-        assertTrue(eight.err().contains("symmetries=2 (now 8)"), eight.err());
+        assertEquals(1, byDefault.code());
+        assertTrue(byDefault.err().contains("symmetries=2 (now " + org.d3m.core.emulator.Emulator.DEFAULT_SYMMETRIES + ")"),
+                byDefault.err());
         Runs.Result other = Runs.spark("ensemble", "grid=16", "box_size=64", "steps=3", "seeds=2", "seed=" + FIRST,
                 "models=za", "output_dir=" + out, "master=local[1]", "spark.ui.enabled=false");
         assertEquals(1, other.code());

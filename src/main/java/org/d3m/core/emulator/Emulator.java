@@ -25,10 +25,11 @@ import org.d3m.core.progress.Progress;
  * symmetries S of the periodic cube (axis permutations and flips, {@link CubeSymmetry}); a trained
  * network does so only approximately. {@link #predict} therefore returns, by default, the mean over
  * the first {@link #DEFAULT_SYMMETRIES} symmetries of the averaging order of S^-1 net(S za): the
- * network's errors that break the symmetry partly cancel. Measured with the shipped width-16 model
- * (docs/model-card.md) on 100 unseen seeds: point-wise error 0.379 of 2LPT's for the network alone,
- * 0.311 with 8 symmetries and 0.302 with 48, at 8 and 48 network passes. {@link #setSymmetries}(1) is
- * the network alone. Each symmetry is applied to the whole box, so tiling stays exact.
+ * network's errors that break the symmetry partly cancel. Measured with the shipped width-32 model
+ * (docs/model-card.md) on 100 unseen seeds: point-wise error 0.329 of 2LPT's for the network alone,
+ * 0.301 with 2 symmetries, 0.285 with 4 (the default: 0.54 s for a 32^3 box on 2 cores) and 0.278 with 8
+ * (1.3 s). {@link #setSymmetries}(1) is the network alone. Each symmetry is applied to the whole box,
+ * so tiling stays exact.
  */
 public final class Emulator implements AutoCloseable {
 
@@ -42,7 +43,7 @@ public final class Emulator implements AutoCloseable {
     private int symmetries = DEFAULT_SYMMETRIES;
 
     /** Symmetries {@link #predict} averages over unless told otherwise (see the class comment). */
-    public static final int DEFAULT_SYMMETRIES = 8;
+    public static final int DEFAULT_SYMMETRIES = 4;
 
     private Emulator(NetSession session, ModelMeta meta, Path weights) {
         this.session = session;

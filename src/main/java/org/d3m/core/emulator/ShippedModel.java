@@ -16,7 +16,7 @@ import java.nio.file.StandardCopyOption;
 public final class ShippedModel {
 
     /** The shipped model's id: training-data kernel, base width, version. */
-    public static final String ID = "d3m-fastpm-w16-v1";
+    public static final String ID = "d3m-fastpm-w32-v2";
     /** Its class-path resource. */
     public static final String RESOURCE = "/models/" + ID + ".d3mw";
 

@@ -31,7 +31,7 @@ class ShippedModelTest {
         assertTrue(Files.isRegularFile(weights));
         assertSame(weights, ShippedModel.defaultWeights(), "extracted once per process");
         ModelMeta meta = WeightsFile.readMeta(weights);
-        assertEquals(16, meta.width());
+        assertEquals(32, meta.width());
         assertTrue(meta.residual());
         assertEquals(32, meta.grid());
         assertEquals(4.0, meta.spacing(), 1e-12);
@@ -50,7 +50,7 @@ class ShippedModelTest {
     @Test
     void shippedModelBeats2lptOnUnseenSeeds() {
         try (Emulator e = Emulator.load(ShippedModel.resolve(null), "cpu")) {
-            assertEquals(D3mNet.parameterCount(16), e.trainableParameterCount());
+            assertEquals(D3mNet.parameterCount(32), e.trainableParameterCount());
             for (long seed : new long[] {2_000_001L, 2_000_002L}) {
                 Realization r = new Realization(new SimulationSetup(new Box(128, 32), Cosmology.planck15(), null,
                         Double.NaN, seed, 2));
@@ -59,7 +59,8 @@ class ShippedModelTest {
                 double lpt2 = PointwiseError.of(r.lpt(2, 1), truth, 2).mean();
                 System.out.printf("shipped model, seed %d: point-wise error D3M %.4f, 2LPT %.4f (ratio %.3f)%n",
                         seed, d3m, lpt2, d3m / lpt2);
-                assertTrue(d3m < 0.5 * lpt2, "seed " + seed + ": D3M " + d3m + " vs 2LPT " + lpt2);
+                // issue 10's bar, 0.3 of 2LPT's error (measured: 0.285 and 0.264 with the default symmetries)
+                assertTrue(d3m < 0.3 * lpt2, "seed " + seed + ": D3M " + d3m + " vs 2LPT " + lpt2);
             }
         }
     }
