@@ -147,9 +147,8 @@ public final class ParamUi {
      */
     public static String label(ModuleItem<?> item) {
         String key = item.getName();
-        String own = item.getLabel();
-        if (own != null && !own.isBlank() && !own.equals(key)) {
-            return own;
+        if (hasOwnLabel(item)) {
+            return item.getLabel();
         }
         Entry e = TABLE.get(key);
         if (key.equals("input") && isFieldInput(item)) {
@@ -166,9 +165,17 @@ public final class ParamUi {
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
-    /** True when the key has its own entry (label, unit, heading) in this class's table. */
-    public static boolean isKnown(String key) {
-        return TABLE.containsKey(key);
+    /**
+     * True when the dialog's label is chosen, not made from the key: the item's own
+     * {@code @Parameter(label)} or an entry (label, unit, heading) in this class's table.
+     */
+    public static boolean hasChosenLabel(ModuleItem<?> item) {
+        return hasOwnLabel(item) || TABLE.containsKey(item.getName());
+    }
+
+    private static boolean hasOwnLabel(ModuleItem<?> item) {
+        String own = item.getLabel();
+        return own != null && !own.isBlank() && !own.equals(item.getName());
     }
 
     /** The unit shown after a number: the table's, else the trailing "[...]" of the description, e.g. "Mpc/h". */

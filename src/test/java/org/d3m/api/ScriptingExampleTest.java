@@ -36,29 +36,17 @@ class ScriptingExampleTest {
         double ratio = Double.parseDouble(z1.substring(z1.lastIndexOf('=') + 1).trim());
         assertTrue(ratio > 0.3 && ratio < 0.45, "ZA density power at z = 1 over z = 0 on large scales, about D(1)^2 = 0.37: " + ratio);
 
-        // the symmetry averaging: 8 by default, settable; the network alone gives another field
+        // the symmetry averaging: Emulator.DEFAULT_SYMMETRIES by default, settable; the network alone gives another field
         try (Model net = D3m.loadModel(weights.toString(), "cpu")) {
             D3m sim = D3m.paper(7).withBox(128, 16);
             assertEquals(org.d3m.core.emulator.Emulator.DEFAULT_SYMMETRIES, net.symmetries());
-            float[] averaged = floats(sim.emulate(net));
+            float[][] averaged = FieldViews.vector(sim.emulate(net), 128).c();
             assertEquals(net, net.withSymmetries(1));
             assertEquals(1, net.symmetries());
-            float[] alone = floats(sim.emulate(net));
-            assertTrue(!java.util.Arrays.equals(averaged, alone), "averaging changed nothing");
+            float[][] alone = FieldViews.vector(sim.emulate(net), 128).c();
+            assertTrue(!java.util.Arrays.deepEquals(averaged, alone), "averaging changed nothing");
             assertTrue(org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                     () -> net.withSymmetries(0)).getMessage().contains("1..48"));
         }
-    }
-
-    static float[] floats(net.imglib2.RandomAccessibleInterval<net.imglib2.type.numeric.real.FloatType> img) {
-        java.util.List<Float> v = new java.util.ArrayList<>();
-        for (net.imglib2.type.numeric.real.FloatType t : net.imglib2.view.Views.flatIterable(img)) {
-            v.add(t.get());
-        }
-        float[] a = new float[v.size()];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = v.get(i);
-        }
-        return a;
     }
 }
