@@ -2,6 +2,7 @@ package org.d3m.commands;
 
 import ij.ImagePlus;
 import java.io.File;
+import java.util.Map;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.real.FloatType;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import org.d3m.ij.CommandProvenance;
 import org.d3m.ij.FieldFiles;
 import org.d3m.ij.FieldImages;
 import org.d3m.ij.FieldImgs;
+import org.d3m.ij.FieldSource;
 import org.scijava.ItemIO;
 import org.scijava.ItemVisibility;
 import org.scijava.command.Command;
@@ -24,17 +26,25 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 /**
- * The D3M emulator: the predicted displacement at z = 0 from a ZA displacement (a file or open
- * image), or from the ZA field generated from {@code seed} and the cosmology keys (or from
- * {@code linear_input}). The model must have been trained on fields of the same {@code kernel}.
+ * The D3M emulator: the predicted displacement at {@code redshift} from a ZA displacement at that
+ * redshift (a file or open image), or from the ZA field generated from {@code seed} and the cosmology
+ * keys (or from {@code linear_input}). A conditioned model takes Omega_m and the redshift from the
+ * keys, or from the input's provenance (a contradiction is an error), and refuses a field outside
+ * its trained ranges unless {@code extrapolate=true}; the paper-protocol model ({@code model=paper})
+ * knows one cosmology at z = 0. The model must have been trained on fields of the same {@code kernel}.
  */
 @Plugin(type = Command.class, name = "emulate", menuPath = "Plugins>D3M>Emulator>Emulate...")
 public class EmulateCommand extends LinearInputParameters {
 
     @Parameter(required = false, description = "ZA displacement (open image, 'current' or .tif/.npy); empty: generate from seed")
     String input = "";
-    @Parameter(required = false, description = "weights file (.d3mw) from train; empty: the shipped model " + ShippedModel.ID)
+    @Parameter(required = false, description = "weights file (.d3mw) from train, or 'paper' (the paper-protocol model);"
+            + " empty: the shipped model " + ShippedModel.ID)
     File model;
+    @Parameter(description = "redshift of the ZA field and of the prediction")
+    double redshift = 0;
+    @Parameter(description = "emulate outside the model's trained range of Omega_m, redshift and amplitude")
+    boolean extrapolate = false;
     @Parameter(choices = {"auto", "cpu", "gpu"}, description = "auto: a GPU when DJL finds one, else the CPU")
     String device = "auto";
     @Parameter(min = "1", max = "48", description = "mean over this many cube symmetries (1: the network alone;"
@@ -67,19 +77,24 @@ public class EmulateCommand extends LinearInputParameters {
         VectorField given = generate ? null : FieldImgs.vector(input_img, input, box_size);
         if (given != null) {
             UnusedKeys.requireDefaults(this, input_img != null ? "input_img" : "input", given.box());
+            Map<String, String> prov = input_img != null ? Map.of() : FieldSource.provenance(input);
+            omega_m = InputCosmology.resolve("omega_m", omega_m, new EmulateCommand().omega_m, prov);
+            redshift = InputCosmology.resolve("redshift", redshift, 0, prov);
         }
+        double a = SimulationSetup.scaleFactor(redshift);
         try (Emulator emulator = Emulator.load(weights, device)) {
+            InputCosmology.requireKnown(emulator, ShippedModel.name(modelFile), omega_m, a_s, redshift, extrapolate);
             emulator.setSymmetries(symmetries);
             if (!emulator.meta().kernel().equals(s.kernel().key())) {
                 throw new IllegalArgumentException("model " + ShippedModel.name(modelFile) + " was trained on kernel="
                         + emulator.meta().kernel() + " fields, not kernel=" + s.kernel().key()
                         + "; pass kernel=" + emulator.meta().kernel() + " or a model trained on " + s.kernel().key() + " fields");
             }
-            VectorField za = generate ? new Realization(s).lpt(1, 1) : given;
-            VectorField psi = emulator.predict(za, CommandProgress.get());
+            VectorField za = generate ? new Realization(s).lpt(1, a) : given;
+            VectorField psi = emulator.predict(za, omega_m, redshift, extrapolate, CommandProgress.get());
             Provenance p = CommandProvenance.of(this, "D3M displacement").put("device", emulator.describeDevice())
                     .put("model", ShippedModel.name(modelFile)).put("model_width", emulator.meta().width());
-            String title = "D3M displacement" + (generate ? " " + source(s) : "") + " z=0";
+            String title = "D3M displacement" + (generate ? " " + source(s) : "") + " z=" + Outputs.number(redshift);
             displacement = FieldImages.vector(psi, title, p.toInfo());
             if (Outputs.given(output)) {
                 FieldFiles.write(output, psi, p);

@@ -2,6 +2,7 @@ package org.d3m.commands;
 
 import java.io.File;
 import java.util.Locale;
+import org.d3m.core.emulator.Conditioning;
 import org.d3m.core.emulator.Trainer;
 import org.d3m.ij.CommandProgress;
 import org.scijava.ItemIO;
@@ -40,6 +41,10 @@ public class TrainCommand implements Command {
     long seed = 0;
     @Parameter(description = "predict Psi - ZA instead of Psi (not the paper's network)")
     boolean residual = false;
+    @Parameter(choices = {"none", "film", "channels"}, description = "how the network is told each sample's cosmology:"
+            + " none (the paper's network), film (per-channel scale and shift in every block) or channels (extra input"
+            + " channels); conditioned networks learn the correction to 2LPT")
+    String conditioning = "none";
     @Parameter(description = "augment by the 48 symmetries of the cube")
     boolean augment = true;
     @Parameter(description = "minutes between checkpoints")
@@ -55,12 +60,15 @@ public class TrainCommand implements Command {
     public void run() {
         Trainer.Config c = new Trainer.Config(width, batch, epochs, learning_rate, weight_decay, threads, seed, residual,
                 augment, 0, checkpoint_minutes * 60, device, "train " + CommandLine.of(this), lr_schedule,
-                "cosine".equals(lr_schedule) ? min_learning_rate : learning_rate);
+                "cosine".equals(lr_schedule) ? min_learning_rate : learning_rate, Conditioning.parse(conditioning));
         OutputGuard.of(this).folder(output_dir, Trainer.OUTPUTS).check();
         Trainer.Result r = Trainer.train(dataset.toPath(), output_dir.toPath(), c, CommandProgress.get());
-        summary = String.format(Locale.ROOT,
+        summary = c.conditioning() == Conditioning.NONE ? String.format(Locale.ROOT,
                 "%s: best validation MSE %.5g (Mpc/h)^2 at epoch %d, identity (ZA) %.5g, %d steps on %s; best model %s",
                 r.resumed() ? "resumed and trained" : "trained", r.bestValLoss(), r.bestEpoch(), r.identityValLoss(),
-                r.steps(), r.device(), r.bestWeights());
+                r.steps(), r.device(), r.bestWeights())
+                : String.format(Locale.ROOT, "%s: best validation loss %.5g at epoch %d (squared error relative to 2LPT's;"
+                + " 2LPT = 1), %d steps on %s; best model %s", r.resumed() ? "resumed and trained" : "trained",
+                r.bestValLoss(), r.bestEpoch(), r.steps(), r.device(), r.bestWeights());
     }
 }

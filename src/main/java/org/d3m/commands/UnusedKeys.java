@@ -13,11 +13,12 @@ import org.scijava.plugin.Parameter;
  * left at its default, or, for {@code grid} and {@code box_size}, agree with the field. Every
  * inherited key ({@link LinearInputParameters}, {@link SetupParameters}, {@link CosmologyParameters})
  * is covered, including keys added there later; {@code threads} and {@code kernel} (the kernel the
- * given field was made with, checked against the model's) still act.
+ * given field was made with, checked against the model's), {@code omega_m} and {@code redshift} (the
+ * field's, which a conditioned emulator needs) still act.
  */
 final class UnusedKeys {
 
-    private static final java.util.Set<String> STILL_ACT = java.util.Set.of("threads", "kernel");
+    private static final java.util.Set<String> STILL_ACT = java.util.Set.of("threads", "kernel", "omega_m", "redshift");
 
     private UnusedKeys() {
     }

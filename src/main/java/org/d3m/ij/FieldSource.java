@@ -106,6 +106,41 @@ public final class FieldSource {
         return f;
     }
 
+    /**
+     * The provenance a field input carries: an open image's Info property ("key = value" lines), a
+     * file's {@code .json} sidecar, or an empty map (a FastPM directory, a file without sidecar, an
+     * unreadable sidecar).
+     */
+    public static java.util.Map<String, String> provenance(String input) {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        if (input == null || input.isBlank()) {
+            return m;
+        }
+        ImagePlus imp = openImage(input);
+        if (imp != null) {
+            Object info = imp.getProperty("Info");
+            if (info instanceof String text) {
+                for (String line : text.split("\n")) {
+                    int eq = line.indexOf(" = ");
+                    if (eq > 0) {
+                        m.put(line.substring(0, eq).trim(), line.substring(eq + 3).trim());
+                    }
+                }
+            }
+            return m;
+        }
+        Path f = Path.of(input.trim());
+        Path side = org.d3m.core.io.Provenance.sidecarOf(f);
+        if (Files.isRegularFile(f) && Files.isRegularFile(side)) {
+            try {
+                m.putAll(org.d3m.core.io.Provenance.parseJson(Files.readString(side)).entries());
+            } catch (java.io.IOException | RuntimeException e) {
+                return m; // an unreadable sidecar says nothing
+            }
+        }
+        return m;
+    }
+
     /** The directory named by {@code input}, or null when it names no directory. */
     private static Path fastPmDirectory(String input) {
         Path p = Path.of(input.trim());

@@ -1,6 +1,5 @@
 package org.d3m.core.cosmology;
 
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * First- and second-order growth factors of flat LCDM (no radiation), as FastPM and 2LPT need them.
@@ -29,7 +28,14 @@ public final class GrowthFactors {
     private static final int I_MAX = (int) Math.round(X_MAX * STEPS_PER_EFOLD);
     private static final double H = 1.0 / STEPS_PER_EFOLD;
 
-    private static final ConcurrentHashMap<Double, GrowthFactors> CACHE = new ConcurrentHashMap<>();
+    /** Most recently used tables kept (1.7 MB each): a training set draws a new Omega_m per sample. */
+    static final int CACHE_SIZE = 16;
+    private static final java.util.Map<Double, GrowthFactors> CACHE = new java.util.LinkedHashMap<>(32, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<Double, GrowthFactors> eldest) {
+            return size() > CACHE_SIZE;
+        }
+    };
 
     private final Background bg;
     private final double omegaM;
@@ -61,12 +67,32 @@ public final class GrowthFactors {
         d1Today = y[0][-I_MIN];
     }
 
-    /** The growth factors for this Omega_m (cached; thread-safe). Omega_m in (0, 1]. */
+    /**
+     * The growth factors for this Omega_m (the last {@link #CACHE_SIZE} are cached; thread-safe).
+     * Omega_m in (0, 1].
+     */
     public static GrowthFactors of(double omegaM) {
         if (!(omegaM > 0 && omegaM <= 1)) {
             throw new IllegalArgumentException("omega_m must be in (0, 1], got " + omegaM);
         }
-        return CACHE.computeIfAbsent(omegaM, GrowthFactors::new);
+        synchronized (CACHE) {
+            GrowthFactors g = CACHE.get(omegaM);
+            if (g != null) {
+                return g;
+            }
+        }
+        GrowthFactors g = new GrowthFactors(omegaM); // solved outside the lock; a racing twin is harmless
+        synchronized (CACHE) {
+            GrowthFactors had = CACHE.putIfAbsent(omegaM, g);
+            return had != null ? had : g;
+        }
+    }
+
+    /** Tables now cached (for tests of the bound). */
+    static int cached() {
+        synchronized (CACHE) {
+            return CACHE.size();
+        }
     }
 
     private double[] rhs(double x, double[] s) {

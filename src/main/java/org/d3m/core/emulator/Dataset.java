@@ -27,9 +27,18 @@ public final class Dataset {
     /** Index file name. */
     public static final String INDEX = "index.json";
     static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
+    /** One-line JSON (sample parameters). */
+    static final Gson GSON_COMPACT = new GsonBuilder().serializeSpecialFloatingPointValues().create();
 
-    /** One sample's entry in the index. */
-    public record Entry(long seed, String split, String file) {
+    /**
+     * One sample's entry in the index; {@code params} are the sample's parameters ({@link Sample#params}:
+     * its cosmology and redshift), null for entries written before they were recorded.
+     */
+    public record Entry(long seed, String split, String file, Map<String, Double> params) {
+        /** An entry without parameters. */
+        public Entry(long seed, String split, String file) {
+            this(seed, split, file, null);
+        }
     }
 
     /** The index file content. */

@@ -13,7 +13,8 @@ import org.d3m.core.progress.Progress;
 
 /**
  * Generates a {@link Dataset}: sample i has seed baseSeed + i and the split of
- * {@link Dataset#splitOf}; the 2LPT field is kept only for the test split. Resumable: complete
+ * {@link Dataset#splitOf}; every sample keeps its 2LPT field (the conditioned emulator learns the
+ * correction to it), and the index records each sample's parameters. Resumable: complete
  * sample files already present are skipped (each is written atomically, so a killed run leaves
  * only complete files). The index is written at the end. One run per folder: the folder is locked
  * ({@link FolderLock}) while samples are made, and a folder holding a dataset with another base
@@ -105,16 +106,17 @@ public final class DatasetBuilder {
             long seed = baseSeed + i;
             String split = Dataset.splitOf(i);
             Path f = dir.resolve(Dataset.fileName(seed));
-            entries.add(new Dataset.Entry(seed, split, f.getFileName().toString()));
             if (SampleFile.isComplete(f, seed)) {
                 SampleFile.Header h = SampleFile.header(f);
                 box = check(box, new Box(h.boxSize(), h.n()), f);
+                entries.add(new Dataset.Entry(seed, split, f.getFileName().toString(), SampleFile.params(f)));
                 p.report((i + 1.0) / count, "sample " + (i + 1) + "/" + count + " (seed " + seed + ") exists");
                 continue;
             }
             p.report((double) i / count, "making sample " + (i + 1) + "/" + count + " (seed " + seed + ", " + split + ")");
             Sample s = sample(source, baseSeed, i);
             box = check(box, s.za().box(), f);
+            entries.add(new Dataset.Entry(seed, split, f.getFileName().toString(), s.params()));
             SampleFile.write(f, seed, s);
             p.report((i + 1.0) / count, "sample " + (i + 1) + "/" + count + " written");
         }
@@ -122,18 +124,15 @@ public final class DatasetBuilder {
     }
 
     /**
-     * Sample number {@code i} (seed baseSeed + i) as the dataset stores it: the source's sample, without
-     * its 2LPT field outside the test split. One seed's piece of {@link #build}, for callers that
-     * distribute the seeds (the Spark job) and write it with {@link SampleFile}.
+     * Sample number {@code i} (seed baseSeed + i) as the dataset stores it: the source's sample. One
+     * seed's piece of {@link #build}, for callers that distribute the seeds (the Spark job) and write it
+     * with {@link SampleFile}.
      */
     public static Sample sample(SampleSource source, long baseSeed, int i) {
         long seed = baseSeed + i;
         Sample s = source.make(seed);
         if (s == null) {
             throw new IllegalArgumentException("sample source returned nothing for seed " + seed);
-        }
-        if (!"test".equals(Dataset.splitOf(i)) && s.lpt2() != null) {
-            s = new Sample(s.za(), s.target(), null);
         }
         return s;
     }

@@ -39,6 +39,7 @@ public final class Emulator implements AutoCloseable {
     private final NetSession session;
     private final ModelMeta meta;
     private final Path weights;
+    private final TrainingRanges ranges;
     private long maxTileVoxels = DEFAULT_MAX_TILE_VOXELS;
     private int symmetries = DEFAULT_SYMMETRIES;
 
@@ -49,6 +50,7 @@ public final class Emulator implements AutoCloseable {
         this.session = session;
         this.meta = meta;
         this.weights = weights;
+        this.ranges = TrainingRanges.of(meta);
     }
 
     /**
@@ -150,7 +152,9 @@ public final class Emulator implements AutoCloseable {
 
     /**
      * Predicts the displacement [Mpc/h] for a ZA displacement [Mpc/h], tiling as needed, averaged
-     * over {@link #symmetries()} cube symmetries.
+     * over {@link #symmetries()} cube symmetries. For an unconditioned model only (the paper's: its
+     * cosmology and redshift are those it was trained on); a conditioned one needs
+     * {@link #predict(VectorField, double, double, boolean, Progress)}.
      */
     public VectorField predict(VectorField za, Progress progress) {
         check(za);
@@ -158,23 +162,82 @@ public final class Emulator implements AutoCloseable {
     }
 
     /**
-     * Predicts with an explicit tile core: {@code core == n} is one whole-box pass; else core must be
-     * a multiple of 4 dividing n and each tile is core + 2 * HALO voxels per side. Averaged over
-     * {@link #symmetries()} cube symmetries, each applied to the whole box.
+     * Predicts with an explicit tile core (unconditioned models): {@code core == n} is one whole-box
+     * pass; else core must be a multiple of 4 dividing n and each tile is core + 2 * HALO voxels per
+     * side. Averaged over {@link #symmetries()} cube symmetries, each applied to the whole box.
      */
     public VectorField predict(VectorField za, int core, Progress progress) {
         check(za);
-        Progress p = progress == null ? Progress.NONE : progress;
-        Box box = za.box();
-        int n = box.n();
+        if (conditioned()) {
+            throw new IllegalArgumentException("this model is conditioned on the cosmology: give Omega_m and the redshift");
+        }
+        checkCore(za.box().n(), core);
+        return new VectorField(za.box(), average(za.c(), null, za.box().n(), core, progress));
+    }
+
+    /**
+     * The displacement [Mpc/h] at redshift z for a ZA displacement [Mpc/h] at z of a flat cosmology with
+     * this Omega_m. An unconditioned model ignores them (it knows one cosmology at z = 0). A conditioned
+     * model works in the {@link ResidualFrame} (2LPT from ZA plus the network's correction) and refuses,
+     * with a one-line IllegalArgumentException, a field outside its {@link TrainingRanges} unless
+     * {@code extrapolate}.
+     */
+    public VectorField predict(VectorField za, double omegaM, double redshift, boolean extrapolate, Progress progress) {
+        check(za);
+        if (!conditioned()) {
+            return predict(za, progress);
+        }
+        if (!(omegaM > 0 && omegaM <= 1) || !(redshift >= 0) || Double.isInfinite(redshift)) {
+            throw new IllegalArgumentException("omega_m must be in (0, 1] and redshift >= 0, got " + omegaM + " and " + redshift);
+        }
+        ResidualFrame f = frame(za, omegaM, redshift, extrapolate);
+        int n = za.box().n();
+        float[][] net = average(f.input(), f.conditions(), n, tileCoreFor(n), progress);
+        return f.displacement(net);
+    }
+
+    /**
+     * The {@link ResidualFrame} of a field for this conditioned model, checked against its training ranges
+     * (unless {@code extrapolate}).
+     */
+    public ResidualFrame frame(VectorField za, double omegaM, double redshift, boolean extrapolate) {
+        ResidualFrame f = ResidualFrame.of(za, omegaM, redshift, 0);
+        String why = ranges == null ? null : ranges.outside(omegaM, redshift, f.amplitude());
+        if (why != null && !extrapolate) {
+            throw new IllegalArgumentException(why + "; pass extrapolate=true to emulate anyway");
+        }
+        return f;
+    }
+
+    /** True for a model conditioned on the cosmology ({@link Conditioning}). */
+    public boolean conditioned() {
+        return meta.conditioning() != Conditioning.NONE;
+    }
+
+    /** The parameter ranges a conditioned model was trained on, or null. */
+    public TrainingRanges ranges() {
+        return ranges;
+    }
+
+    private static void checkCore(int n, int core) {
         if (core < 4 || core % 4 != 0 || n % core != 0) {
             throw new IllegalArgumentException("tile size must be a multiple of 4 dividing the grid " + n + ", got " + core);
         }
+    }
+
+    /**
+     * The network's output (3 components of n^3) for input components {@code in} (3 or 6: one or two
+     * vector fields) and conditions (null for none), averaged over {@link #symmetries()} cube symmetries:
+     * the mean of S^-1 net(S in), S acting on each vector field of the input.
+     */
+    private float[][] average(float[][] in, float[] cond, int n, int core, Progress progress) {
+        Progress p = progress == null ? Progress.NONE : progress;
         if (symmetries == 1) {
-            return predictOnce(za, core, p);
+            return once(in, cond, n, core, p);
         }
         int k = symmetries;
-        int cells = box.cells();
+        int cells = n * n * n;
+        int ch = in.length;
         float[][] sum = new float[3][cells];
         float[][] back = new float[3][cells];
         if (core == n) {
@@ -185,15 +248,19 @@ public final class Emulator implements AutoCloseable {
                 int b = Math.min(perBatch, k - j0);
                 p.report((double) j0 / k, String.format(Locale.ROOT, "emulating %d^3, symmetries %d-%d of %d on %s",
                         n, j0 + 1, j0 + b, k, session.device()));
-                float[] x = new float[b * 3 * cells];
-                float[][] t = new float[3][cells];
+                float[] x = new float[b * ch * cells];
+                float[] c = cond == null ? null : new float[b * cond.length];
                 for (int i = 0; i < b; i++) {
-                    CubeSymmetry.averaging(j0 + i).applyInto(za.c(), t, n);
-                    for (int a = 0; a < 3; a++) {
-                        System.arraycopy(t[a], 0, x, (i * 3 + a) * cells, cells);
+                    float[][] t = transform(CubeSymmetry.averaging(j0 + i), in, n);
+                    for (int a = 0; a < ch; a++) {
+                        System.arraycopy(t[a], 0, x, (i * ch + a) * cells, cells);
+                    }
+                    if (c != null) {
+                        System.arraycopy(cond, 0, c, i * cond.length, cond.length);
                     }
                 }
-                float[] y = session.infer(x, b, n);
+                float[] y = session.infer(x, c, b, n);
+                float[][] t = new float[3][cells];
                 for (int i = 0; i < b; i++) {
                     for (int a = 0; a < 3; a++) {
                         System.arraycopy(y, (i * 3 + a) * cells, t[a], 0, cells);
@@ -205,8 +272,8 @@ public final class Emulator implements AutoCloseable {
         } else {
             for (int j = 0; j < k; j++) {
                 CubeSymmetry s = CubeSymmetry.averaging(j);
-                VectorField y = predictOnce(s.apply(za), core, p.sub((double) j / k, (double) (j + 1) / k));
-                s.inverse().applyInto(y.c(), back, n);
+                float[][] y = once(transform(s, in, n), cond, n, core, p.sub((double) j / k, (double) (j + 1) / k));
+                s.inverse().applyInto(y, back, n);
                 add(sum, back);
             }
         }
@@ -217,7 +284,18 @@ public final class Emulator implements AutoCloseable {
             }
         }
         p.report(1, "emulated, mean over " + k + " symmetries");
-        return new VectorField(box, sum);
+        return sum;
+    }
+
+    /** A cube symmetry applied to each vector field (3 components) of {@code in}. */
+    private static float[][] transform(CubeSymmetry s, float[][] in, int n) {
+        float[][] out = new float[in.length][];
+        for (int v = 0; v < in.length; v += 3) {
+            float[][] t = new float[3][n * n * n];
+            s.applyInto(new float[][] {in[v], in[v + 1], in[v + 2]}, t, n);
+            System.arraycopy(t, 0, out, v, 3);
+        }
+        return out;
     }
 
     private static void add(float[][] sum, float[][] v) {
@@ -230,31 +308,30 @@ public final class Emulator implements AutoCloseable {
         }
     }
 
-    /** The network alone on {@code za} (checked), in one pass or in tiles of {@code core}. */
-    private VectorField predictOnce(VectorField za, int core, Progress p) {
-        Box box = za.box();
-        int n = box.n();
-        int cells = box.cells();
+    /** The network alone on input components {@code in}, in one pass or in tiles of {@code core}. */
+    private float[][] once(float[][] in, float[] cond, int n, int core, Progress p) {
+        int cells = n * n * n;
+        int ch = in.length;
         if (core == n) {
-            float[] x = new float[3 * cells];
-            for (int a = 0; a < 3; a++) {
-                System.arraycopy(za.c()[a], 0, x, a * cells, cells);
+            float[] x = new float[ch * cells];
+            for (int a = 0; a < ch; a++) {
+                System.arraycopy(in[a], 0, x, a * cells, cells);
             }
             p.report(0, "emulating " + n + "^3 on " + session.device());
-            float[] y = session.infer(x, 1, n);
+            float[] y = session.infer(x, cond, 1, n);
             float[][] out = new float[3][cells];
             for (int a = 0; a < 3; a++) {
                 System.arraycopy(y, a * cells, out[a], 0, cells);
             }
             p.report(1, "emulated");
-            return new VectorField(box, out);
+            return out;
         }
         int h = ReceptiveField.HALO;
         int s = core + 2 * h;
         int tiles = n / core;
         int total = tiles * tiles * tiles;
         float[][] out = new float[3][cells];
-        float[] x = new float[3 * s * s * s];
+        float[] x = new float[ch * s * s * s];
         int done = 0;
         for (int tx = 0; tx < tiles; tx++) {
             for (int ty = 0; ty < tiles; ty++) {
@@ -265,8 +342,8 @@ public final class Emulator implements AutoCloseable {
                     int ox = tx * core - h;
                     int oy = ty * core - h;
                     int oz = tz * core - h;
-                    for (int a = 0; a < 3; a++) {
-                        float[] src = za.c()[a];
+                    for (int a = 0; a < ch; a++) {
+                        float[] src = in[a];
                         int base = a * s * s * s;
                         for (int i = 0; i < s; i++) {
                             int gi = Math.floorMod(ox + i, n);
@@ -280,7 +357,7 @@ public final class Emulator implements AutoCloseable {
                             }
                         }
                     }
-                    float[] y = session.infer(x, 1, s);
+                    float[] y = session.infer(x, cond, 1, s);
                     for (int a = 0; a < 3; a++) {
                         int base = a * s * s * s;
                         for (int i = 0; i < core; i++) {
@@ -296,7 +373,7 @@ public final class Emulator implements AutoCloseable {
             }
         }
         p.report(1, "emulated " + total + " tiles");
-        return new VectorField(box, out);
+        return out;
     }
 
     private void check(VectorField za) {

@@ -8,9 +8,16 @@ import java.util.Map;
  * [Mpc/h per cell] (the box size is grid * spacing), the global-residual flag, and free text such as
  * the training cosmology, dataset, commands, validation loss and versions ({@code info}).
  */
-public record ModelMeta(int width, int grid, double spacing, boolean residual, Map<String, String> info) {
+public record ModelMeta(int width, int grid, double spacing, boolean residual, Map<String, String> info,
+        Conditioning conditioning) {
+
+    /** An unconditioned network's metadata. */
+    public ModelMeta(int width, int grid, double spacing, boolean residual, Map<String, String> info) {
+        this(width, grid, spacing, residual, info, Conditioning.NONE);
+    }
 
     public ModelMeta {
+        conditioning = conditioning == null ? Conditioning.NONE : conditioning;
         if (width < 1 || grid < 4 || grid % 4 != 0 || !(spacing > 0) || Double.isInfinite(spacing)) {
             throw new IllegalArgumentException("invalid model metadata: width " + width + ", grid " + grid
                     + ", spacing " + spacing);
@@ -71,6 +78,6 @@ public record ModelMeta(int width, int grid, double spacing, boolean residual, M
     public ModelMeta with(String key, String value) {
         Map<String, String> m = new LinkedHashMap<>(info);
         m.put(key, value);
-        return new ModelMeta(width, grid, spacing, residual, m);
+        return new ModelMeta(width, grid, spacing, residual, m, conditioning);
     }
 }

@@ -39,9 +39,14 @@ public final class NetSession implements AutoCloseable {
 
     /** A new network with deterministic initial weights from {@code seed} (see {@link D3mNet#initializeDeterministic}). */
     public static NetSession create(int width, boolean residual, long seed, Device device) {
+        return create(width, residual, Conditioning.NONE, seed, device);
+    }
+
+    /** A new network, conditioned or not, with deterministic initial weights from {@code seed}. */
+    public static NetSession create(int width, boolean residual, Conditioning conditioning, long seed, Device device) {
         NDManager m = DjlRuntime.engine().newBaseManager(device);
-        D3mNet net = new D3mNet(width, residual);
-        net.initializeDeterministic(m, new Shape(1, 3, 4, 4, 4), seed);
+        D3mNet net = new D3mNet(width, residual, conditioning);
+        net.initializeDeterministic(m, new Shape(1, conditioning.inputChannels(), 4, 4, 4), seed);
         return new NetSession(m, net);
     }
 
@@ -70,11 +75,31 @@ public final class NetSession implements AutoCloseable {
 
     /** Eval-mode forward (BN running statistics) of a batch; returns (batch, 3, n, n, n) flat. */
     public float[] infer(float[] input, int batch, int n) {
+        return infer(input, null, batch, n);
+    }
+
+    /**
+     * Eval-mode forward of a batch of a conditioned network: {@code input} (batch, channels, n, n, n)
+     * and {@code conditions} (batch, conditions), null for an unconditioned one.
+     */
+    public float[] infer(float[] input, float[] conditions, int batch, int n) {
         try (NDManager sub = manager.newSubManager()) {
-            NDArray x = sub.create(input, new Shape(batch, 3, n, n, n));
-            NDList out = net.forward(new ParameterStore(sub, false), new NDList(x), false);
+            NDList in = inputs(sub, input, conditions, batch, n);
+            NDList out = net.forward(new ParameterStore(sub, false), in, false);
             return out.singletonOrThrow().toFloatArray();
         }
+    }
+
+    private NDList inputs(NDManager sub, float[] input, float[] conditions, int batch, int n) {
+        Conditioning c = net.conditioning();
+        NDArray x = sub.create(input, new Shape(batch, c.inputChannels(), n, n, n));
+        if (c == Conditioning.NONE) {
+            return new NDList(x);
+        }
+        if (conditions == null || conditions.length != batch * c.conditionCount()) {
+            throw new IllegalArgumentException("a conditioned network needs " + c.conditionCount() + " conditions per sample");
+        }
+        return new NDList(x, sub.create(conditions, new Shape(batch, c.conditionCount())));
     }
 
     /**
@@ -84,14 +109,27 @@ public final class NetSession implements AutoCloseable {
      * @return the batch loss [(Mpc/h)^2]
      */
     public double trainStep(float[] input, float[] target, int batch, int n, Adam adam) {
+        return trainStep(input, null, target, null, batch, n, adam);
+    }
+
+    /**
+     * One training step of a network, conditioned or not ({@code conditions} (batch, conditions) or
+     * null), with per-sample loss weights: loss = mean over the batch of weight_i times sample i's
+     * mean squared error ({@code weights} null: all 1, the plain MSE).
+     *
+     * @return the batch loss
+     */
+    public double trainStep(float[] input, float[] conditions, float[] target, float[] weights, int batch, int n,
+            Adam adam) {
         attachGradients();
         double loss;
         try (NDManager sub = manager.newSubManager()) {
-            NDArray x = sub.create(input, new Shape(batch, 3, n, n, n));
+            NDList in = inputs(sub, input, conditions, batch, n);
             NDArray y = sub.create(target, new Shape(batch, 3, n, n, n));
             try (GradientCollector gc = DjlRuntime.engine().newGradientCollector()) {
-                NDArray pred = net.forward(new ParameterStore(sub, false), new NDList(x), true).singletonOrThrow();
-                NDArray l = pred.sub(y).square().mean();
+                NDArray pred = net.forward(new ParameterStore(sub, false), in, true).singletonOrThrow();
+                NDArray l = weights == null ? pred.sub(y).square().mean()
+                        : pred.sub(y).square().reshape(batch, -1).mean(new int[] {1}).mul(sub.create(weights)).mean();
                 gc.backward(l);
                 loss = l.getFloat();
             }

@@ -13,27 +13,37 @@ import org.d3m.core.field.Box;
 import org.d3m.core.field.VectorField;
 
 /**
- * One sample on disk, little-endian: magic "D3MS", int version (1), int grid n, double box size
- * [Mpc/h], long seed, int field count (2 or 3), then the fields ZA, target[, 2LPT], each 3
- * components of n^3 float32 [Mpc/h] in the box's C order. Written atomically.
+ * One sample on disk, little-endian: magic "D3MS", int version (2), int grid n, double box size
+ * [Mpc/h], long seed, int field count (2 or 3), int m, then m bytes of UTF-8 JSON with the sample's
+ * parameters ({@link Sample#params}, e.g. {@code {"omega_m":0.3,"a_s":2.1e-9,"redshift":0.5,...}}),
+ * then the fields ZA, target[, 2LPT], each 3 components of n^3 float32 [Mpc/h] in the box's C
+ * order. Version 1 (no m and no parameters) is still read. Written atomically.
  */
 public final class SampleFile {
 
     static final int MAGIC = 0x534d3344; // "D3MS" little-endian
-    static final int VERSION = 1;
-    static final int HEADER = 4 + 4 + 4 + 8 + 8 + 4;
+    static final int VERSION = 2;
+    static final int HEADER_V1 = 4 + 4 + 4 + 8 + 8 + 4;
+    static final int HEADER = HEADER_V1 + 4;
 
     private SampleFile() {
     }
 
-    /** Bytes of the header, which {@link #header(byte[], long, String)} reads. */
+    /** Bytes of the fixed header, which {@link #header(byte[], long, String)} reads. */
     public static final int HEADER_BYTES = HEADER;
 
-    /** Header of a sample file. */
-    public record Header(int n, double boxSize, long seed, int fields) {
+    /**
+     * Header of a sample file; {@code paramBytes} is the length of the parameters' JSON (0 in version 1).
+     */
+    public record Header(int n, double boxSize, long seed, int fields, int version, int paramBytes) {
+        /** Where the fields start [bytes]. */
+        public long dataOffset() {
+            return (version == 1 ? HEADER_V1 : HEADER) + (long) paramBytes;
+        }
+
         /** The size [bytes] of a complete file with this header. */
         public long expectedSize() {
-            return HEADER + (long) fields * 3 * n * n * n * 4;
+            return dataOffset() + (long) fields * 3 * n * n * n * 4;
         }
     }
 
@@ -49,9 +59,12 @@ public final class SampleFile {
     public static void write(OutputStream out, long seed, Sample s) throws IOException {
         Box box = s.za().box();
         int fields = s.lpt2() == null ? 2 : 3;
+        byte[] params = Dataset.GSON_COMPACT.toJson(s.params()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         ByteBuffer h = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
-        h.putInt(MAGIC).putInt(VERSION).putInt(box.n()).putDouble(box.size()).putLong(seed).putInt(fields);
+        h.putInt(MAGIC).putInt(VERSION).putInt(box.n()).putDouble(box.size()).putLong(seed).putInt(fields)
+                .putInt(params.length);
         out.write(h.array());
+        out.write(params);
         ByteBuffer b = ByteBuffer.allocate(box.cells() * 4).order(ByteOrder.LITTLE_ENDIAN);
         VectorField[] vs = fields == 2 ? new VectorField[] {s.za(), s.target()}
                 : new VectorField[] {s.za(), s.target(), s.lpt2()};
@@ -84,14 +97,24 @@ public final class SampleFile {
      */
     public static Header header(byte[] head, long size, String where) {
         ByteBuffer h = ByteBuffer.wrap(head).order(ByteOrder.LITTLE_ENDIAN);
-        if (h.remaining() < HEADER || h.getInt() != MAGIC) {
+        if (h.remaining() < HEADER_V1 || h.getInt() != MAGIC) {
             throw new IllegalArgumentException("not a D3M sample file: " + where);
         }
-        if (h.getInt() != VERSION) {
+        int version = h.getInt();
+        if (version != 1 && version != VERSION) {
             throw new IllegalArgumentException("unsupported sample file version: " + where);
         }
-        Header hd = new Header(h.getInt(), h.getDouble(), h.getLong(), h.getInt());
-        if (hd.n() < 2 || hd.fields() < 2 || hd.fields() > 3 || size != hd.expectedSize()) {
+        int n = h.getInt();
+        double boxSize = h.getDouble();
+        long seed = h.getLong();
+        int fields = h.getInt();
+        if (version > 1 && h.remaining() < 4) {
+            throw new IllegalArgumentException("incomplete or corrupt sample file: " + where);
+        }
+        int paramBytes = version == 1 ? 0 : h.getInt();
+        Header hd = new Header(n, boxSize, seed, fields, version, paramBytes);
+        if (hd.n() < 2 || hd.fields() < 2 || hd.fields() > 3 || paramBytes < 0 || paramBytes > (1 << 20)
+                || size != hd.expectedSize()) {
             throw new IllegalArgumentException("incomplete or corrupt sample file: " + where);
         }
         return hd;
@@ -109,12 +132,23 @@ public final class SampleFile {
         }
     }
 
+    /** The parameters recorded in a sample file (empty for version 1 files). */
+    public static java.util.Map<String, Double> params(Path file) {
+        Header h = header(file);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            return readParams(ch, h, file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read sample file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Reads a whole sample. */
     public static Sample read(Path file) {
         Header h = header(file);
         Box box = new Box(h.boxSize(), h.n());
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            ch.position(HEADER);
+            java.util.Map<String, Double> params = readParams(ch, h, file);
+            ch.position(h.dataOffset());
             ByteBuffer b = ByteBuffer.allocate(box.cells() * 4).order(ByteOrder.LITTLE_ENDIAN);
             VectorField[] vs = new VectorField[h.fields()];
             for (int f = 0; f < h.fields(); f++) {
@@ -131,9 +165,32 @@ public final class SampleFile {
                 }
                 vs[f] = new VectorField(box, c);
             }
-            return new Sample(vs[0], vs[1], h.fields() == 3 ? vs[2] : null);
+            return new Sample(vs[0], vs[1], h.fields() == 3 ? vs[2] : null, params);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read sample file " + file + ": " + e.getMessage(), e);
         }
     }
+
+    private static java.util.Map<String, Double> readParams(FileChannel ch, Header h, Path file) throws IOException {
+        if (h.paramBytes() == 0) {
+            return java.util.Map.of();
+        }
+        ByteBuffer p = ByteBuffer.allocate(h.paramBytes());
+        ch.position(HEADER);
+        while (p.hasRemaining()) {
+            if (ch.read(p) < 0) {
+                throw new IllegalArgumentException("truncated sample file: " + file);
+            }
+        }
+        try {
+            java.util.Map<String, Double> m = Dataset.GSON_COMPACT.fromJson(
+                    new String(p.array(), java.nio.charset.StandardCharsets.UTF_8), PARAMS_TYPE);
+            return m == null ? java.util.Map.of() : m;
+        } catch (com.google.gson.JsonParseException e) {
+            throw new IllegalArgumentException("corrupt parameters in sample file " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static final java.lang.reflect.Type PARAMS_TYPE =
+            new com.google.gson.reflect.TypeToken<java.util.LinkedHashMap<String, Double>>() { }.getType();
 }

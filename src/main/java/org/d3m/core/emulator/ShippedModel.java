@@ -19,12 +19,16 @@ public final class ShippedModel {
     public static final String ID = "d3m-fastpm-w32-v2";
     /** Its class-path resource. */
     public static final String RESOURCE = "/models/" + ID + ".d3mw";
+    /** What {@code model=paper} names: the paper's protocol, trained on one cosmology at z = 0. */
+    public static final String PAPER = "paper";
+    /** The paper-protocol model's id. */
+    public static final String PAPER_ID = "d3m-fastpm-w32-v2";
 
     /** The message when neither a model was given nor one ships. */
     public static final String NONE = "no model given and none ships; train one with make-dataset and train,"
             + " then pass model=out/model/best.d3mw";
 
-    private static Path extracted;
+    private static final java.util.Map<String, Path> EXTRACTED = new java.util.HashMap<>();
 
     private ShippedModel() {
     }
@@ -35,22 +39,38 @@ public final class ShippedModel {
     }
 
     /** The shipped weights as a file ({@link WeightsFile}), or null when none ships. */
-    public static synchronized Path defaultWeights() {
-        if (extracted != null && Files.isRegularFile(extracted)) {
-            return extracted;
+    public static Path defaultWeights() {
+        return extract(ID);
+    }
+
+    /** The paper-protocol weights ({@code model=paper}) as a file, or null when they do not ship. */
+    public static Path paperWeights() {
+        return extract(PAPER_ID);
+    }
+
+    private static synchronized Path extract(String id) {
+        Path had = EXTRACTED.get(id);
+        if (had != null && Files.isRegularFile(had)) {
+            return had;
         }
-        try (InputStream in = ShippedModel.class.getResourceAsStream(RESOURCE)) {
+        String resource = "/models/" + id + ".d3mw";
+        try (InputStream in = ShippedModel.class.getResourceAsStream(resource)) {
             if (in == null) {
                 return null;
             }
-            Path tmp = Files.createTempFile(ID + "-", ".d3mw");
+            Path tmp = Files.createTempFile(id + "-", ".d3mw");
             tmp.toFile().deleteOnExit();
             Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-            extracted = tmp;
+            EXTRACTED.put(id, tmp);
             return tmp;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot extract the shipped model " + RESOURCE + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot extract the shipped model " + resource + ": " + e.getMessage(), e);
         }
+    }
+
+    /** True when {@code given} is the short name {@value #PAPER} (and no file of that name exists). */
+    public static boolean isPaper(Path given) {
+        return given != null && given.toString().equals(PAPER) && !Files.exists(given);
     }
 
     /**
@@ -60,6 +80,13 @@ public final class ShippedModel {
      * @throws IllegalArgumentException {@link #NONE} when neither exists
      */
     public static Path resolve(Path given) {
+        if (isPaper(given)) {
+            Path p = paperWeights();
+            if (p == null) {
+                throw new IllegalArgumentException("model=paper: the paper-protocol model " + PAPER_ID + " does not ship in this build");
+            }
+            return p;
+        }
         return resolve(given, given != null ? null : defaultWeights());
     }
 
@@ -72,8 +99,8 @@ public final class ShippedModel {
         return p;
     }
 
-    /** How provenance names a model: the shipped id, or the given file. */
+    /** How provenance names a model: the shipped id (for none or {@value #PAPER}), or the given file. */
     public static String name(Path given) {
-        return given != null ? given.toString() : ID;
+        return isPaper(given) ? PAPER_ID : given != null ? given.toString() : ID;
     }
 }

@@ -73,20 +73,36 @@ public final class Trainer {
      * @param checkpointEverySeconds checkpoint when this many seconds passed since the last (0: off)
      * @param device                 auto, cpu or gpu
      * @param notes                  free text stored in the weights file (e.g. the command line)
+     * @param conditioning           how the network is told each sample's cosmology ({@link Conditioning}); a
+     *                               conditioned network trains in the {@link ResidualFrame} with the loss
+     *                               weighted per sample by 1 / its 2LPT error
      */
     public record Config(int width, int batch, int epochs, double learningRate, double weightDecay, int threads,
             long seed, boolean residual, boolean augment, int checkpointEverySteps, double checkpointEverySeconds,
-            String device, String notes, String schedule, double minLearningRate) {
+            String device, String notes, String schedule, double minLearningRate, Conditioning conditioning) {
+
+        /** Settings of an unconditioned network. */
+        public Config(int width, int batch, int epochs, double learningRate, double weightDecay, int threads,
+                long seed, boolean residual, boolean augment, int checkpointEverySteps, double checkpointEverySeconds,
+                String device, String notes, String schedule, double minLearningRate) {
+            this(width, batch, epochs, learningRate, weightDecay, threads, seed, residual, augment, checkpointEverySteps,
+                    checkpointEverySeconds, device, notes, schedule, minLearningRate, Conditioning.NONE);
+        }
 
         /** Settings with a constant learning rate. */
         public Config(int width, int batch, int epochs, double learningRate, double weightDecay, int threads,
                 long seed, boolean residual, boolean augment, int checkpointEverySteps, double checkpointEverySeconds,
                 String device, String notes) {
             this(width, batch, epochs, learningRate, weightDecay, threads, seed, residual, augment, checkpointEverySteps,
-                    checkpointEverySeconds, device, notes, CONSTANT, learningRate);
+                    checkpointEverySeconds, device, notes, CONSTANT, learningRate, Conditioning.NONE);
         }
 
         public Config {
+            conditioning = conditioning == null ? Conditioning.NONE : conditioning;
+            if (residual && conditioning != Conditioning.NONE) {
+                throw new IllegalArgumentException("residual=true is for the unconditioned network; a conditioned one"
+                        + " always learns the correction to 2LPT");
+            }
             if (width < 1 || width > 1024) {
                 throw new IllegalArgumentException("width must be in 1..1024, got " + width);
             }
@@ -128,7 +144,7 @@ public final class Trainer {
         /** A copy with a cosine schedule from the learning rate down to {@code min}. */
         public Config withCosineSchedule(double min) {
             return new Config(width, batch, epochs, learningRate, weightDecay, threads, seed, residual, augment,
-                    checkpointEverySteps, checkpointEverySeconds, device, notes, COSINE, min);
+                    checkpointEverySteps, checkpointEverySeconds, device, notes, COSINE, min, conditioning);
         }
 
         /** The paper's settings (width 64, lr 1e-4, wd 1e-4) with batch 4, 30 epochs, checkpoints every 5 min. */
@@ -138,58 +154,63 @@ public final class Trainer {
 
         public Config withWidth(int w) {
             return new Config(w, batch, epochs, learningRate, weightDecay, threads, seed, residual, augment,
-                    checkpointEverySteps, checkpointEverySeconds, device, notes, schedule, minLearningRate);
+                    checkpointEverySteps, checkpointEverySeconds, device, notes, schedule, minLearningRate, conditioning);
         }
 
         public Config withBatch(int b) {
             return new Config(width, b, epochs, learningRate, weightDecay, threads, seed, residual, augment,
-                    checkpointEverySteps, checkpointEverySeconds, device, notes, schedule, minLearningRate);
+                    checkpointEverySteps, checkpointEverySeconds, device, notes, schedule, minLearningRate, conditioning);
         }
 
         public Config withEpochs(int e) {
             return new Config(width, batch, e, learningRate, weightDecay, threads, seed, residual, augment,
-                    checkpointEverySteps, checkpointEverySeconds, device, notes, schedule, minLearningRate);
+                    checkpointEverySteps, checkpointEverySeconds, device, notes, schedule, minLearningRate, conditioning);
         }
 
         public Config withLearningRate(double lr) {
             return new Config(width, batch, epochs, lr, weightDecay, threads, seed, residual, augment,
                     checkpointEverySteps, checkpointEverySeconds, device, notes, schedule,
-                    schedule.equals(CONSTANT) ? lr : minLearningRate);
+                    schedule.equals(CONSTANT) ? lr : minLearningRate, conditioning);
         }
 
         public Config withSeed(long s) {
             return new Config(width, batch, epochs, learningRate, weightDecay, threads, s, residual, augment,
-                    checkpointEverySteps, checkpointEverySeconds, device, notes, schedule, minLearningRate);
+                    checkpointEverySteps, checkpointEverySeconds, device, notes, schedule, minLearningRate, conditioning);
         }
 
         public Config withThreads(int t) {
             return new Config(width, batch, epochs, learningRate, weightDecay, t, seed, residual, augment,
-                    checkpointEverySteps, checkpointEverySeconds, device, notes, schedule, minLearningRate);
+                    checkpointEverySteps, checkpointEverySeconds, device, notes, schedule, minLearningRate, conditioning);
         }
 
         public Config withResidual(boolean r) {
             return new Config(width, batch, epochs, learningRate, weightDecay, threads, seed, r, augment,
-                    checkpointEverySteps, checkpointEverySeconds, device, notes, schedule, minLearningRate);
+                    checkpointEverySteps, checkpointEverySeconds, device, notes, schedule, minLearningRate, conditioning);
         }
 
         public Config withAugment(boolean a) {
             return new Config(width, batch, epochs, learningRate, weightDecay, threads, seed, residual, a,
-                    checkpointEverySteps, checkpointEverySeconds, device, notes, schedule, minLearningRate);
+                    checkpointEverySteps, checkpointEverySeconds, device, notes, schedule, minLearningRate, conditioning);
         }
 
         public Config withCheckpointEvery(int steps, double seconds) {
             return new Config(width, batch, epochs, learningRate, weightDecay, threads, seed, residual, augment,
-                    steps, seconds, device, notes, schedule, minLearningRate);
+                    steps, seconds, device, notes, schedule, minLearningRate, conditioning);
+        }
+
+        public Config withConditioning(Conditioning c) {
+            return new Config(width, batch, epochs, learningRate, weightDecay, threads, seed, residual, augment,
+                    checkpointEverySteps, checkpointEverySeconds, device, notes, schedule, minLearningRate, c);
         }
 
         public Config withDevice(String d) {
             return new Config(width, batch, epochs, learningRate, weightDecay, threads, seed, residual, augment,
-                    checkpointEverySteps, checkpointEverySeconds, d, notes, schedule, minLearningRate);
+                    checkpointEverySteps, checkpointEverySeconds, d, notes, schedule, minLearningRate, conditioning);
         }
 
         public Config withNotes(String n) {
             return new Config(width, batch, epochs, learningRate, weightDecay, threads, seed, residual, augment,
-                    checkpointEverySteps, checkpointEverySeconds, device, n, schedule, minLearningRate);
+                    checkpointEverySteps, checkpointEverySeconds, device, n, schedule, minLearningRate, conditioning);
         }
 
         /**
@@ -199,8 +220,9 @@ public final class Trainer {
         String fingerprint(Box box, int trainCount) {
             String lr = schedule.equals(CONSTANT) ? String.valueOf(learningRate)
                     : "cosine(" + learningRate + "->" + minLearningRate + ")";
-            return String.format(Locale.ROOT, "w=%d b=%d lr=%s wd=%s seed=%d res=%b aug=%b grid=%d box=%s train=%d",
+            String f = String.format(Locale.ROOT, "w=%d b=%d lr=%s wd=%s seed=%d res=%b aug=%b grid=%d box=%s train=%d",
                     width, batch, lr, weightDecay, seed, residual, augment, box.n(), box.size(), trainCount);
+            return conditioning == Conditioning.NONE ? f : f + " cond=" + conditioning.key();
         }
     }
 
@@ -264,7 +286,7 @@ public final class Trainer {
         int stepsPerEpoch = (trainSet.size() + config.batch() - 1) / config.batch();
         long totalSteps = (long) stepsPerEpoch * config.epochs();
         Path ckpt = outDir.resolve(CHECKPOINT);
-        try (NetSession session = NetSession.create(config.width(), config.residual(), config.seed(), device)) {
+        try (NetSession session = NetSession.create(config.width(), config.residual(), config.conditioning(), config.seed(), device)) {
             Adam adam = new Adam(session.trainableSizes(), config.learningRate(), 0.9, 0.999, 1e-8, config.weightDecay());
             State st = new State();
             boolean resumed = Files.isRegularFile(ckpt);
@@ -272,8 +294,12 @@ public final class Trainer {
                 readCheckpoint(ckpt, fingerprint, session, adam, st);
                 p.report((double) st.globalStep / totalSteps, "resumed at epoch " + (st.epoch + 1) + ", step " + st.globalStep);
             }
-            double identity = identityLoss(data, valSet);
+            boolean cond = config.conditioning() != Conditioning.NONE;
+            double identity = cond ? 1.0 : identityLoss(data, valSet);
             ModelMeta baseMeta = meta(config, data, box, device);
+            if (cond) {
+                baseMeta = TrainingRanges.of(data, trainSet).record(baseMeta);
+            }
             long lastCkpt = System.nanoTime();
             long started = System.nanoTime();
             double secondsBefore = st.seconds;
@@ -285,7 +311,7 @@ public final class Trainer {
                     int b = Math.min(config.batch(), trainSet.size() - from);
                     float[][] xy = batch(data, trainSet, order, from, b, n, config, st.epoch, st.stepInEpoch);
                     adam.setLearningRate(config.learningRateAt(st.globalStep, totalSteps));
-                    double loss = session.trainStep(xy[0], xy[1], b, n, adam);
+                    double loss = session.trainStep(xy[0], xy[2], xy[1], xy[3], b, n, adam);
                     if (!Double.isFinite(loss)) {
                         throw new IllegalStateException("training diverged (loss " + loss + ") at step " + st.globalStep);
                     }
@@ -306,7 +332,8 @@ public final class Trainer {
                         lastCkpt = System.nanoTime();
                     }
                 }
-                double val = validate(session, data, valSet, n, config.batch());
+                double val = cond ? validateConditioned(session, data, valSet, n, config.batch())
+                        : validate(session, data, valSet, n, config.batch());
                 st.history.add(new EpochLog(st.epoch + 1, st.globalStep, st.epochLossSum / Math.max(1, st.epochSteps),
                         val, st.seconds));
                 if (val < st.bestVal) {
@@ -361,9 +388,15 @@ public final class Trainer {
         return h;
     }
 
-    /** Reads and augments one batch: {input, target} flat (b, 3, n, n, n). */
+    /**
+     * Reads and augments one batch: {input, target, conditions, weights}, input flat (b, c, n, n, n) and target
+     * (b, 3, n, n, n); conditions (b, k) and weights (b) are null for an unconditioned network.
+     */
     static float[][] batch(Dataset data, List<Dataset.Entry> set, int[] order, int from, int b, int n, Config config,
             int epoch, int step) {
+        if (config.conditioning() != Conditioning.NONE) {
+            return conditionedBatch(data, set, order, from, b, n, config, epoch, step);
+        }
         int cells = n * n * n;
         float[] x = new float[b * 3 * cells];
         float[] y = new float[b * 3 * cells];
@@ -386,7 +419,79 @@ public final class Trainer {
                 System.arraycopy(tg[a], 0, y, (s * 3 + a) * cells, cells);
             }
         }
-        return new float[][] {x, y};
+        return new float[][] {x, y, null, null};
+    }
+
+    /**
+     * A batch in the {@link ResidualFrame}: its input, its target (FastPM - 2LPT in frame units), the conditions, and the weight of each sample, 1 / mean(target^2) (the reciprocal of 2LPT's
+     * mean squared error in frame units), so that each sample's loss is its squared error relative to 2LPT's.
+     * The augmentation's symmetry acts on both input vectors and the target; conditions and weights are
+     * invariant.
+     */
+    static float[][] conditionedBatch(Dataset data, List<Dataset.Entry> set, int[] order, int from, int b, int n,
+            Config config, int epoch, int step) {
+        int cells = n * n * n;
+        int ch = ResidualFrame.CHANNELS;
+        int k = ResidualFrame.CONDITIONS;
+        float[] x = new float[b * ch * cells];
+        float[] y = new float[b * 3 * cells];
+        float[] c = new float[b * k];
+        float[] w = new float[b];
+        for (int s = 0; s < b; s++) {
+            Sample sm = data.read(set.get(order == null ? from + s : order[from + s]));
+            ResidualFrame f = ResidualFrame.of(sm, 1);
+            float[][] in = f.input();
+            float[][] tg = f.target(sm.target());
+            if (order != null && config.augment()) {
+                CubeSymmetry cs = CubeSymmetry.of(new Random(mix(config.seed(), epoch, step, s)).nextInt(CubeSymmetry.COUNT));
+                float[][] a = new float[3][cells];
+                float[][] a2 = new float[3][cells];
+                float[][] t = new float[3][cells];
+                cs.applyInto(new float[][] {in[0], in[1], in[2]}, a, n);
+                cs.applyInto(new float[][] {in[3], in[4], in[5]}, a2, n);
+                cs.applyInto(tg, t, n);
+                in = new float[][] {a[0], a[1], a[2], a2[0], a2[1], a2[2]};
+                tg = t;
+            }
+            double sum = 0;
+            for (int a = 0; a < 3; a++) {
+                for (float v : tg[a]) {
+                    sum += (double) v * v;
+                }
+            }
+            w[s] = (float) (3.0 * cells / Math.max(sum, 1e-30));
+            for (int a = 0; a < ch; a++) {
+                System.arraycopy(in[a], 0, x, (s * ch + a) * cells, cells);
+            }
+            for (int a = 0; a < 3; a++) {
+                System.arraycopy(tg[a], 0, y, (s * 3 + a) * cells, cells);
+            }
+            System.arraycopy(f.conditions(), 0, c, s * k, k);
+        }
+        return new float[][] {x, y, c, w};
+    }
+
+    /**
+     * Validation loss of a conditioned network (eval mode): the mean over the samples of its mean squared
+     * error relative to 2LPT's (2LPT itself scores 1).
+     */
+    static double validateConditioned(NetSession session, Dataset data, List<Dataset.Entry> set, int n, int batch) {
+        int cells = n * n * n;
+        double sum = 0;
+        for (int from = 0; from < set.size(); from += batch) {
+            int b = Math.min(batch, set.size() - from);
+            float[][] xy = conditionedBatch(data, set, null, from, b, n, null, 0, 0);
+            float[] pred = session.infer(xy[0], xy[2], b, n);
+            for (int s = 0; s < b; s++) {
+                double e = 0;
+                for (int i = s * 3 * cells; i < (s + 1) * 3 * cells; i++) {
+                    double d = pred[i] - xy[1][i];
+                    e += d * d;
+                }
+                sum += e / (3.0 * cells) * xy[3][s];
+            }
+        }
+        return sum / set.size();
     }
 
     /** Mean squared error [(Mpc/h)^2] of the network (eval mode) over the validation samples. */
@@ -444,7 +549,7 @@ public final class Trainer {
         info.put("training", c.fingerprint(box, data.split("train").size()) + " epochs=" + c.epochs());
         info.put("notes", c.notes());
         info.put("engine", DjlRuntime.describe(device));
-        return new ModelMeta(c.width(), box.n(), box.cell(), c.residual(), info);
+        return new ModelMeta(c.width(), box.n(), box.cell(), c.residual(), info, c.conditioning());
     }
 
     static void writeCheckpoint(Path file, String fingerprint, NetSession session, Adam adam, State st) {

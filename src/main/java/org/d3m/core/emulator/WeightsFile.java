@@ -32,16 +32,19 @@ public final class WeightsFile {
     public record Loaded(D3mNet net, ModelMeta meta) {
     }
 
+    /** Version 2 adds {@code conditioning} (none, film or channels); version 1 files are unconditioned. */
     record Json(String format, int version, int width, int grid, double spacing, boolean residual,
-            java.util.Map<String, String> info) {
+            java.util.Map<String, String> info, String conditioning) {
     }
 
     /** Saves {@code net} (initialized, of width meta.width()) with its metadata. */
     public static void save(Path file, D3mNet net, ModelMeta meta) {
-        if (net.width() != meta.width() || net.residual() != meta.residual()) {
+        if (net.width() != meta.width() || net.residual() != meta.residual() || net.conditioning() != meta.conditioning()) {
             throw new IllegalArgumentException("metadata does not describe this network");
         }
-        Json j = new Json("d3m-weights", 1, meta.width(), meta.grid(), meta.spacing(), meta.residual(), meta.info());
+        boolean cond = meta.conditioning() != Conditioning.NONE;
+        Json j = new Json("d3m-weights", cond ? 2 : 1, meta.width(), meta.grid(), meta.spacing(), meta.residual(), meta.info(),
+                cond ? meta.conditioning().key() : null);
         AtomicFiles.write(file, raw -> {
             ZipOutputStream zip = new ZipOutputStream(raw);
             zip.putNextEntry(new ZipEntry(META));
@@ -75,8 +78,9 @@ public final class WeightsFile {
             if (e == null) {
                 throw new IllegalArgumentException("corrupt weights file " + file + ": no " + PARAMS);
             }
-            D3mNet net = new D3mNet(meta.width(), meta.residual());
-            net.initialize(manager, ai.djl.ndarray.types.DataType.FLOAT32, new Shape(1, 3, 4, 4, 4));
+            D3mNet net = new D3mNet(meta.width(), meta.residual(), meta.conditioning());
+            net.initialize(manager, ai.djl.ndarray.types.DataType.FLOAT32,
+                    net.inputShapes(new Shape(1, meta.conditioning().inputChannels(), 4, 4, 4)));
             try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(zip.getInputStream(e)))) {
                 ParamIO.read(in, net);
                 if (in.read() != -1) {
@@ -112,9 +116,10 @@ public final class WeightsFile {
         if (j == null || !"d3m-weights".equals(j.format())) {
             throw new IllegalArgumentException("not a D3M weights file: " + file);
         }
-        if (j.version() != 1) {
+        if (j.version() != 1 && j.version() != 2) {
             throw new IllegalArgumentException("unsupported weights file version " + j.version() + ": " + file);
         }
-        return new ModelMeta(j.width(), j.grid(), j.spacing(), j.residual(), j.info());
+        Conditioning c = j.version() == 1 || j.conditioning() == null ? Conditioning.NONE : Conditioning.parse(j.conditioning());
+        return new ModelMeta(j.width(), j.grid(), j.spacing(), j.residual(), j.info(), c);
     }
 }

@@ -156,6 +156,83 @@ public final class Lpt {
         return k * k;
     }
 
+    /**
+     * The linear density spectrum a first-order displacement was made from (the inverse of
+     * {@link #psi1}): with {@code Psi_a(k) = i K_a delta(k) / k^2},
+     * {@code delta(k) = -i k^2 sum_a K_a Psi_a(k) / sum_a K_a^2}. Modes where every K_a vanishes (k = 0
+     * and, for FastPM's kernel, the corners where each index is 0 or Nyquist) carry no displacement and
+     * come back as zero; they do not enter {@link #psi2} either. Cost: 3 forward FFTs.
+     *
+     * @param psi1 a ZA displacement [Mpc/h] on this box (at any time: the result is then the linear
+     *             density at that time)
+     */
+    public float[] deltaKFromPsi1(VectorField psi1) {
+        if (!psi1.box().equals(box)) {
+            throw new IllegalArgumentException("field box " + psi1.box() + " differs from " + box);
+        }
+        float[][] pk = new float[3][];
+        for (int d = 0; d < 3; d++) {
+            pk[d] = fft.forward(psi1.c()[d]);
+        }
+        float[] out = new float[fft.complexLength()];
+        int n = box.n();
+        int half = n / 2;
+        Parallel.forEach(n, threads, ix -> {
+            for (int iy = 0; iy < n; iy++) {
+                double kxy2 = k2[ix] + k2[iy];
+                int p = fft.index(ix, iy, 0);
+                for (int kz = 0; kz <= half; kz++, p += 2) {
+                    double kk = kxy2 + k2[kz];
+                    double re = 0;
+                    double im = 0;
+                    double norm = 0;
+                    int[] idx = {ix, iy, kz};
+                    for (int d = 0; d < 3; d++) {
+                        if (idx[d] == half) {
+                            continue; // the derivative along d is zero on its Nyquist plane
+                        }
+                        double kd = symbol[idx[d]];
+                        re += kd * pk[d][p];
+                        im += kd * pk[d][p + 1];
+                        norm += kd * kd;
+                    }
+                    if (kk == 0 || norm == 0) {
+                        continue;
+                    }
+                    double f = kk / norm;
+                    // multiply by -i f: (re, im) -> (im f, -re f)
+                    out[p] = (float) (im * f);
+                    out[p + 1] = (float) (-re * f);
+                }
+            }
+        });
+        return out;
+    }
+
+    /**
+     * 2LPT from ZA at one time: {@code za + r Psi2[delta]} where delta is the linear density behind
+     * {@code za} ({@link #deltaKFromPsi1}) and {@code r = c2(a) / D1(a)^2} the kernel's second-order
+     * coefficient over the square of the linear growth (D1(1) = 1), wrapped into [-L/2, L/2).
+     * Cost: 3 forward FFTs plus those of {@link #psi2}.
+     *
+     * @param za ZA displacement at scale factor a [Mpc/h]
+     * @param r  {@code kernel.secondOrderGrowth(g, a) / g.d1(a)^2} (negative)
+     */
+    public VectorField secondOrderFromZa(VectorField za, double r) {
+        VectorField p2 = psi2(deltaKFromPsi1(za));
+        float[][] c = new float[3][];
+        for (int d = 0; d < 3; d++) {
+            float[] z = za.c()[d];
+            float[] q = p2.c()[d];
+            float[] o = new float[z.length];
+            for (int i = 0; i < o.length; i++) {
+                o[i] = (float) box.wrapCentered(z[i] + r * q[i]);
+            }
+            c[d] = o;
+        }
+        return new VectorField(box, c);
+    }
+
     /** The linear density at z = 0 in real space (dimensionless), from its spectrum. */
     public float[] density(float[] deltaK) {
         return fft.inverse(deltaK);

@@ -124,6 +124,11 @@ public record SimulationSetup(Box box, Cosmology cosmology, Path pkFile, double 
         return new SimulationSetup(box, cosmology, pkFile, sigma8, s, threads, kernel, linearDensity);
     }
 
+    /** The same setup with another cosmology. */
+    public SimulationSetup withCosmology(Cosmology c) {
+        return new SimulationSetup(box, c, pkFile, sigma8, seed, threads, kernel, linearDensity);
+    }
+
     public SimulationSetup withKernel(LptKernel k) {
         return new SimulationSetup(box, cosmology, pkFile, sigma8, seed, threads, k, linearDensity);
     }

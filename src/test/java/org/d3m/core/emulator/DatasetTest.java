@@ -3,7 +3,6 @@ package org.d3m.core.emulator;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
@@ -41,12 +40,55 @@ class DatasetTest {
             Sample got = again.read(e);
             assertArrayEquals(want.za().c()[2], got.za().c()[2], 0f);
             assertArrayEquals(want.target().c()[0], got.target().c()[0], 0f);
-            if (e.split().equals("test")) {
-                assertNotNull(got.lpt2());
-            } else {
-                assertNull(got.lpt2());
+            assertNotNull(got.lpt2(), "every split keeps 2LPT (the conditioned emulator corrects it)");
+            assertArrayEquals(want.lpt2().c()[1], got.lpt2().c()[1], 0f);
+        }
+    }
+
+    @Test
+    void sampleParametersRoundTripThroughFileAndIndex() throws IOException {
+        SampleSource plain = TestSources.smoothing(8, 32.0);
+        SampleSource src = seed -> {
+            Sample s = plain.make(seed);
+            return new Sample(s.za(), s.target(), s.lpt2(), Map.of(Sample.OMEGA_M, 0.25 + seed * 1e-3,
+                    Sample.REDSHIFT, 0.5, Sample.A_S, 1.5e-9, Sample.SIGMA8, 0.7));
+        };
+        Dataset d = DatasetBuilder.build(dir, 10, 40, src, Map.of(), Progress.NONE);
+        Dataset again = Dataset.open(dir);
+        for (Dataset.Entry e : again.entries()) {
+            assertEquals(0.25 + e.seed() * 1e-3, e.params().get(Sample.OMEGA_M), 0, "index records the parameters");
+            Sample s = again.read(e);
+            assertEquals(e.params(), s.params(), "the sample file records them too");
+            assertEquals(0.5, s.param(Sample.REDSHIFT, -1), 0);
+            assertEquals(-1, s.param("unknown", -1), 0);
+        }
+        assertEquals(d.entries(), again.entries());
+    }
+
+    @Test
+    void versionOneSampleFilesStillRead() throws IOException {
+        Sample s = TestSources.smoothing(8, 32.0).make(3);
+        // version 1: no parameter block (a file from before version 2)
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.nio.ByteBuffer h = java.nio.ByteBuffer.allocate(SampleFile.HEADER_V1).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        h.putInt(SampleFile.MAGIC).putInt(1).putInt(8).putDouble(32.0).putLong(3).putInt(2);
+        out.write(h.array());
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(512 * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (org.d3m.core.field.VectorField v : new org.d3m.core.field.VectorField[] {s.za(), s.target()}) {
+            for (float[] c : v.c()) {
+                b.clear();
+                b.asFloatBuffer().put(c);
+                out.write(b.array());
             }
         }
+        Path f = dir.resolve("old.d3ms");
+        Files.write(f, out.toByteArray());
+        SampleFile.Header hd = SampleFile.header(f);
+        assertEquals(1, hd.version());
+        Sample got = SampleFile.read(f);
+        assertArrayEquals(s.target().c()[2], got.target().c()[2], 0f);
+        assertEquals(Map.of(), got.params());
+        assertEquals(Map.of(), SampleFile.params(f));
     }
 
     @Test
@@ -55,7 +97,7 @@ class DatasetTest {
         Dataset d = DatasetBuilder.build(dir, 10, 100, src, Map.of("cosmology", "test"), Progress.NONE);
         for (Dataset.Entry e : d.entries()) {
             Sample s = DatasetBuilder.sample(src, 100, (int) (e.seed() - 100));
-            assertEquals(e.split().equals("test"), s.lpt2() != null, "2LPT only in the test split");
+            assertNotNull(s.lpt2(), "2LPT in every split");
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
             SampleFile.write(out, e.seed(), s);
             byte[] file = Files.readAllBytes(dir.resolve(e.file()));
