@@ -65,8 +65,11 @@ public class MakeDatasetCommand extends SetupParameters {
                 d.split("train").size(), d.split("val").size(), d.split("test").size(), base.box().n(), output_dir);
     }
 
-    /** The ranges of the keys, each falling back to the fixed key (omega_m, a_s, redshift). */
-    CosmologyRanges ranges(FastPmSolver.Config cfg) {
+    /**
+     * The ranges of the keys, each falling back to the fixed key (omega_m, a_s, redshift); redshifts must
+     * lie after {@code cfg}'s a_start.
+     */
+    public CosmologyRanges ranges(FastPmSolver.Config cfg) {
         SimulationSetup.scaleFactor(redshift);
         CosmologyRanges r = new CosmologyRanges(CosmologyRanges.parse("omega_m_range", omega_m_range, omega_m),
                 CosmologyRanges.parse("a_s_range", a_s_range, a_s), CosmologyRanges.parse("redshift_range", redshift_range, redshift));

@@ -115,4 +115,64 @@ class EmulatorCommandsTest {
         assertTrue(r.err().strip().startsWith("error:") && !r.err().strip().contains("\n"), r.err());
         assertTrue(!Files.exists(dir.resolve("x.npy")));
     }
+
+    @Test
+    void conditionedModelTakesTheCosmologyFromKeysOrProvenance(@TempDir Path dir) throws Exception {
+        Path model = org.d3m.testfixtures.TinyConditionedModel.weights();
+        org.d3m.core.emulator.TrainingRanges tr = org.d3m.core.emulator.TrainingRanges.of(
+                org.d3m.core.emulator.WeightsFile.readMeta(model));
+        String om = String.valueOf(0.5 * (tr.omegaM()[0] + tr.omegaM()[1]));
+        String z = String.valueOf(0.5 * (tr.redshift()[0] + tr.redshift()[1]));
+        Path out = dir.resolve("gen.npy");
+        GeneratorCommandsTest.Result r = cli("emulate", "model=" + model, "box_size=64", "grid=16", "seed=5", "a_s=2e-9",
+                "omega_m=" + om, "redshift=" + z, "symmetries=1", "output=" + out);
+        assertEquals(0, r.code(), r.err());
+        Provenance p = Provenance.parseJson(Files.readString(Provenance.sidecarOf(out)));
+        assertEquals(om, p.get("omega_m"));
+        assertEquals(z, p.get("redshift"), "the provenance records the redshift used");
+
+        // a ZA file made at that cosmology and redshift: its provenance supplies them
+        Path za = dir.resolve("za.npy");
+        assertEquals(0, cli("lpt", "order=1", "box_size=64", "grid=16", "seed=5", "a_s=2e-9", "omega_m=" + om,
+                "redshift=" + z, "output=" + za).code());
+        Path out2 = dir.resolve("file.npy");
+        r = cli("emulate", "model=" + model, "input=" + za, "box_size=64", "symmetries=1", "output=" + out2);
+        assertEquals(0, r.code(), r.err());
+        assertEquals(Npy.readVector(out, 64).rms(), Npy.readVector(out2, 64).rms(), 1e-5);
+        p = Provenance.parseJson(Files.readString(Provenance.sidecarOf(out2)));
+        assertEquals(Double.parseDouble(z), Double.parseDouble(p.get("redshift")), 0);
+
+        // a key that contradicts the provenance is a one-line error, and nothing is written
+        Path bad = dir.resolve("bad.npy");
+        r = cli("emulate", "model=" + model, "input=" + za, "box_size=64", "redshift=0.9", "output=" + bad);
+        assertNotEquals(0, r.code());
+        assertTrue(r.err().strip().startsWith("error: redshift=0.9 contradicts the input's provenance")
+                && !r.err().strip().contains("\n"), r.err());
+        assertTrue(!Files.exists(bad));
+
+        // outside the trained range: refused in one line unless extrapolate=true
+        r = cli("emulate", "model=" + model, "box_size=64", "grid=16", "seed=5", "omega_m=0.8", "output=" + bad);
+        assertNotEquals(0, r.code());
+        assertTrue(r.err().strip().startsWith("error: omega_m 0.8 is outside the model's trained range")
+                && !r.err().strip().contains("\n"), r.err());
+        assertTrue(!Files.exists(bad));
+        r = cli("emulate", "model=" + model, "box_size=64", "grid=16", "seed=5", "omega_m=0.8", "extrapolate=true",
+                "symmetries=1", "output=" + bad);
+        assertEquals(0, r.code(), r.err());
+    }
+
+    @Test
+    void theUnconditionedModelRefusesOtherCosmologiesAndRedshifts(@TempDir Path dir) {
+        Path model = org.d3m.testfixtures.TinyModel.weights();
+        GeneratorCommandsTest.Result r = cli("emulate", "model=" + model, "box_size=64", "grid=16", "seed=5",
+                "redshift=1", "output=" + dir.resolve("x.npy"));
+        assertNotEquals(0, r.code());
+        assertTrue(r.err().contains("was trained on one cosmology") && r.err().contains("extrapolate=true")
+                && !r.err().strip().contains("\n"), r.err());
+        r = cli("emulate", "model=" + model, "box_size=64", "grid=16", "seed=5", "omega_m=0.2", "output=" + dir.resolve("x.npy"));
+        assertNotEquals(0, r.code());
+        r = cli("emulate", "model=" + model, "box_size=64", "grid=16", "seed=5", "omega_m=0.2", "extrapolate=true",
+                "symmetries=1", "output=" + dir.resolve("x.npy"));
+        assertEquals(0, r.code(), r.err());
+    }
 }

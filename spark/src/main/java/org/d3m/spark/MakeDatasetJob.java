@@ -17,6 +17,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.d3m.commands.MakeDatasetCommand;
+import org.d3m.core.emulator.CosmologyRanges;
 import org.d3m.core.emulator.Dataset;
 import org.d3m.core.emulator.DatasetBuilder;
 import org.d3m.core.emulator.Sample;
@@ -65,7 +66,8 @@ final class MakeDatasetJob {
         }
         DatasetBuilder.checkBox(null, base.box(), "of this run");
         SetupSpec spec0 = SetupSpec.of(base, null, steps, meshFactor);
-        spec0.pm(base.threads()); // the FastPM keys' checks
+        CosmologyRanges ranges = k.command.ranges(spec0.pm(base.threads())); // also the FastPM keys' checks
+        TrainingPairs.source(base, spec0.pm(base.threads()), baseSeed, ranges, null); // the ranges' checks
         base.linearPower(); // the spectrum's checks (a table must cover the grid)
         String outText = args.rawPath("output_dir") != null ? args.rawPath("output_dir") : String.valueOf(k.get("output_dir"));
         Map<String, String> meta = new LinkedHashMap<>(CommandProvenance.of(k.command, "D3M training set").entries());
@@ -85,13 +87,16 @@ final class MakeDatasetJob {
                 DatasetBuilder.requireSameDataset(old, outText, baseSeed, meta);
             }
             try (FolderLock lock = "file".equals(out.toUri().getScheme()) ? FolderLock.acquire(java.nio.file.Path.of(out.toUri())) : null) {
-                return make(sc, fs, out, base, spec0, samples, meta, err);
+                return make(sc, fs, out, base, spec0, ranges, samples, meta, err);
             }
         }
     }
 
-    private static String make(JavaSparkContext sc, FileSystem fs, Path out, SimulationSetup base, SetupSpec spec0, int samples,
-                               Map<String, String> meta, PrintStream err) {
+    private static String make(JavaSparkContext sc, FileSystem fs, Path out, SimulationSetup base, SetupSpec spec0,
+                               CosmologyRanges ranges, int samples, Map<String, String> meta, PrintStream err) {
+        double[] om = ranges.omegaM();
+        double[] as = ranges.aS();
+        double[] zs = ranges.redshift();
         long baseSeed = base.seed();
         Map<Long, SampleFile.Header> have = complete(fs, out, baseSeed, samples);
         List<Integer> todo = new ArrayList<>();
@@ -113,7 +118,8 @@ final class MakeDatasetJob {
             int threads = Sparks.taskThreads(spec.threads());
             SimulationSetup s = spec.toSetup(Sparks.shipped(spec.pkFile()), threads);
             MemoryCheck.require(s.memoryBytes(spec.meshFactor()), "grid " + s.box().n() + "^3");
-            Sample sample = DatasetBuilder.sample(TrainingPairs.source(s, spec.pm(threads), baseSeed), baseSeed, i);
+            Sample sample = DatasetBuilder.sample(TrainingPairs.source(s, spec.pm(threads), baseSeed,
+                    new CosmologyRanges(om, as, zs), null), baseSeed, i);
             PerFileOutputFormat.Body body = o -> SampleFile.write(o, seed, sample);
             return List.of(new Tuple2<>(Dataset.fileName(seed), body)).iterator();
         }, what, err);
@@ -130,7 +136,7 @@ final class MakeDatasetJob {
             }
             box = DatasetBuilder.checkBox(box, new Box(h.boxSize(), h.n()), Dataset.fileName(seed));
             String split = Dataset.splitOf(i);
-            entries.add(new Dataset.Entry(seed, split, Dataset.fileName(seed)));
+            entries.add(new Dataset.Entry(seed, split, Dataset.fileName(seed), params(fs, new Path(out, Dataset.fileName(seed)), h)));
             splits[split.equals("train") ? 0 : split.equals("val") ? 1 : 2]++;
         }
         HadoopFiles.writeAtomically(sc.hadoopConfiguration(), new Path(out, Dataset.INDEX),
@@ -171,6 +177,15 @@ final class MakeDatasetJob {
             return out;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The parameters a sample file records (its first bytes only). */
+    private static Map<String, Double> params(FileSystem fs, Path p, SampleFile.Header h) {
+        try {
+            return SampleFile.params(HadoopFiles.head(fs, p, SampleFile.HEADER_BYTES + h.paramBytes()), h, p.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + p + ": " + e.getMessage(), e);
         }
     }
 

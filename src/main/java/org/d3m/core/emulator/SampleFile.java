@@ -132,6 +132,29 @@ public final class SampleFile {
         }
     }
 
+    /**
+     * The parameters recorded in a sample file, from its first bytes ({@link #HEADER_BYTES} plus
+     * {@code h.paramBytes()}, e.g. read from a Hadoop file system); empty for version 1 files.
+     */
+    public static java.util.Map<String, Double> params(byte[] head, Header h, String where) {
+        if (h.paramBytes() == 0) {
+            return java.util.Map.of();
+        }
+        if (head.length < HEADER + h.paramBytes()) {
+            throw new IllegalArgumentException("incomplete or corrupt sample file: " + where);
+        }
+        return parseParams(new String(head, HEADER, h.paramBytes(), java.nio.charset.StandardCharsets.UTF_8), where);
+    }
+
+    private static java.util.Map<String, Double> parseParams(String json, Object where) {
+        try {
+            java.util.Map<String, Double> m = Dataset.GSON_COMPACT.fromJson(json, PARAMS_TYPE);
+            return m == null ? java.util.Map.of() : m;
+        } catch (com.google.gson.JsonParseException e) {
+            throw new IllegalArgumentException("corrupt parameters in sample file " + where + ": " + e.getMessage());
+        }
+    }
+
     /** The parameters recorded in a sample file (empty for version 1 files). */
     public static java.util.Map<String, Double> params(Path file) {
         Header h = header(file);
@@ -182,13 +205,7 @@ public final class SampleFile {
                 throw new IllegalArgumentException("truncated sample file: " + file);
             }
         }
-        try {
-            java.util.Map<String, Double> m = Dataset.GSON_COMPACT.fromJson(
-                    new String(p.array(), java.nio.charset.StandardCharsets.UTF_8), PARAMS_TYPE);
-            return m == null ? java.util.Map.of() : m;
-        } catch (com.google.gson.JsonParseException e) {
-            throw new IllegalArgumentException("corrupt parameters in sample file " + file + ": " + e.getMessage());
-        }
+        return parseParams(new String(p.array(), java.nio.charset.StandardCharsets.UTF_8), file);
     }
 
     private static final java.lang.reflect.Type PARAMS_TYPE =
