@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * FastPM stopped at a redshift z (issue 22): its steps are the C FastPM's {@code time_step =
  * linspace(a_start, 1/(1+z), steps + 1)}, and in the linear regime the run to z is LPT at a = 1/(1+z).
  * Parity with the C FastPM itself stopped at a = 0.5 is a documented check (docs/physics.md, "FastPM
- * parity"; scripts/fastpm_parity.py).
+ * parity"; scripts/checks/fastpm_parity.py).
  */
 class FastPmRedshiftTest {
 
