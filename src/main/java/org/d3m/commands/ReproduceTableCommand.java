@@ -21,7 +21,8 @@ import org.scijava.plugin.Plugin;
 /**
  * The paper's Table 1 from scratch: ZA, 2LPT and D3M against FastPM on unseen seeds, for the trained
  * cosmology (the cosmology keys) and the paper's four others ({@link PaperCosmology}), with one
- * model, at {@code redshift} (the paper: 0; D3M gets the ZA field at that redshift, see {@link PaperTable#runSeed}). Writes table.csv, table.md and per-cosmology plots into output_dir.
+ * model, at {@code redshift} (the paper: 0; D3M gets the ZA field at that redshift, see
+ * {@link PaperTable#runSeed}). Writes table.csv, table.md and per-cosmology plots into output_dir.
  */
 @Plugin(type = Command.class, name = "reproduce-table", menuPath = "Plugins>D3M>Emulator>Reproduce Table...")
 public class ReproduceTableCommand extends SetupParameters {
