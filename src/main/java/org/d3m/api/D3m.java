@@ -244,9 +244,19 @@ public final class D3m {
      * a_start, then the particle-mesh run (settings from {@link #withFastPm}).
      */
     public RandomAccessibleInterval<FloatType> simulate() {
+        return simulate(0);
+    }
+
+    /**
+     * The FastPM displacement at redshift z in [0, 1/a_start - 1) [Mpc/h], axes (x, y, z, c): the run of
+     * {@link #simulate()} with its steps, linear in a, ending at a = 1/(1+z) (the C FastPM's
+     * {@code time_step = linspace(a_start, a, steps + 1)}).
+     */
+    public RandomAccessibleInterval<FloatType> simulate(double redshift) {
+        FastPmSolver.Config cfg = fastPm.withRedshift(redshift);
         Realization r = realization();
         MemoryCheck.require(setup.memoryBytes(fastPm.meshFactor()), "FastPM on grid " + grid() + "^3");
-        return FieldViews.view(r.fastPm(fastPm, Progress.NONE).displacement());
+        return FieldViews.view(r.fastPm(cfg, Progress.NONE).displacement());
     }
 
     /**

@@ -27,13 +27,15 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 /**
- * The paper's setup for one seed: ZA, 2LPT, FastPM and (where the shipped model fits the box) D3M
- * displacements at z = 0, their CIC densities and power spectra, written to a folder, with a short
- * summary that gives each field's point-wise error against FastPM.
+ * The paper's setup for one seed: ZA, 2LPT, FastPM and (where the shipped model fits the box, at z = 0
+ * only) D3M displacements at {@code redshift}, their CIC densities and power spectra, written to a
+ * folder, with a short summary that gives each field's point-wise error against FastPM.
  */
 @Plugin(type = Command.class, name = "demo", menuPath = "Plugins>D3M>Demo Pipeline...")
 public class DemoCommand extends LinearInputParameters {
 
+    @Parameter(description = "redshift z of every field, in [0, 9) (FastPM from a = 0.1); D3M runs at z = 0 only")
+    double redshift = 0;
     @Parameter(description = "folder for the TIFF stacks, spectra.csv and summary.txt")
     File output_dir = new File("out/demo");
     @Parameter(type = ItemIO.OUTPUT)
@@ -46,23 +48,26 @@ public class DemoCommand extends LinearInputParameters {
     @Override
     public void run() {
         SimulationSetup s = setup();
+        FastPmSolver.Config pm = FastPmSolver.Config.defaults().withRedshift(redshift).withThreads(threads);
+        double a = pm.aEnd();
+        String epoch = "z=" + Outputs.number(redshift);
         OutputGuard.of(this).folder(output_dir, FILES).check();
         checkBeforeRun(s, 2);
         Progress progress = CommandProgress.get();
         Realization r = new Realization(s);
         progress.report(0.05, "2LPT initial conditions");
         Map<String, VectorField> fields = new LinkedHashMap<>();
-        fields.put("za", r.lpt(1, 1));
-        fields.put("2lpt", r.lpt(2, 1));
-        VectorField truth = r.fastPm(FastPmSolver.Config.defaults().withThreads(threads), progress.sub(0.1, 0.8)).displacement();
+        fields.put("za", r.lpt(1, a));
+        fields.put("2lpt", r.lpt(2, a));
+        VectorField truth = r.fastPm(pm, progress.sub(0.1, 0.8)).displacement();
         fields.put("fastpm", truth);
-        String d3m = DemoEmulation.addD3m(s, fields);
+        String d3m = redshift == 0 ? DemoEmulation.addD3m(s, fields) : "D3M skipped: the shipped model emulates z = 0\n";
         PowerSpectrum ps = new PowerSpectrum(s.box(), PowerSpectrum.DEFAULT_DK, threads);
         Map<String, Spectrum> spectra = new LinkedHashMap<>();
         String field = linearInputGiven() ? "linear field " + linear_input
                 : String.format(Locale.ROOT, "seed %d; sigma8 = %.4f (%s)", s.seed(), r.power().sigma8(), r.power().describe());
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "D3M demo: L=%.0f Mpc/h, %d^3 particles, kernel %s, %s%n",
-                s.box().size(), s.box().n(), s.kernel().key(), field));
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "D3M demo: L=%.0f Mpc/h, %d^3 particles, kernel %s, %s; %s%n",
+                s.box().size(), s.box().n(), s.kernel().key(), field, epoch));
         double[] probe = {0.05, 0.11, 0.3, 0.5};
         sb.append(String.format(Locale.ROOT, "%-8s %12s   density P(k) [(Mpc/h)^3] at k =", "field", "rms Psi"));
         for (double k : probe) {
@@ -76,9 +81,9 @@ public class DemoCommand extends LinearInputParameters {
             VectorField psi = e.getValue();
             ScalarField delta = Realization.density(psi, 1, threads);
             FieldFiles.write(dir.resolve(name + "-displacement.tif").toFile(), psi,
-                    CommandProvenance.of(this, name + " displacement z=0"));
+                    CommandProvenance.of(this, name + " displacement " + epoch));
             FieldFiles.write(dir.resolve(name + "-density.tif").toFile(), delta,
-                    CommandProvenance.of(this, name + " CIC density z=0"));
+                    CommandProvenance.of(this, name + " CIC density " + epoch));
             Spectrum pd = ps.auto(delta);
             spectra.put(name + "_density", pd);
             spectra.put(name + "_displacement", ps.auto(psi));

@@ -21,7 +21,8 @@ import org.scijava.plugin.Plugin;
 /**
  * The paper's Table 1 from scratch: ZA, 2LPT and D3M against FastPM on unseen seeds, for the trained
  * cosmology (the cosmology keys) and the paper's four others ({@link PaperCosmology}), with one
- * model. Writes table.csv, table.md and per-cosmology plots into output_dir.
+ * model, at {@code redshift} (the paper: 0; D3M gets the ZA field at that redshift, see
+ * {@link PaperTable#runSeed}). Writes table.csv, table.md and per-cosmology plots into output_dir.
  */
 @Plugin(type = Command.class, name = "reproduce-table", menuPath = "Plugins>D3M>Emulator>Reproduce Table...")
 public class ReproduceTableCommand extends SetupParameters {
@@ -43,6 +44,8 @@ public class ReproduceTableCommand extends SetupParameters {
     int symmetries = Emulator.DEFAULT_SYMMETRIES;
     @Parameter(description = "FastPM steps")
     int steps = 10;
+    @Parameter(description = "redshift z of FastPM, ZA and 2LPT, in [0, 9) (FastPM from a = 0.1); the paper: 0")
+    double redshift = 0;
     @Parameter(description = "FastPM force mesh factor B")
     int mesh_factor = 2;
     @Parameter(description = "folder for table.csv, table.md and one folder of plots per cosmology")
@@ -63,7 +66,8 @@ public class ReproduceTableCommand extends SetupParameters {
         if (pkDir != null && !pk_dir.isDirectory()) {
             throw new IllegalArgumentException("pk_dir " + pk_dir + " is not a folder");
         }
-        PaperTable.Config cfg = PaperTable.Config.paper(trained.box(), seeds, seed, three_point_seeds, steps, mesh_factor, threads);
+        PaperTable.Config cfg = PaperTable.Config.paper(trained.box(), seeds, seed, three_point_seeds, steps, mesh_factor, redshift,
+                threads);
         PaperTable.setups(trained, list, pkDir);
         Path weights = ShippedModel.resolve(Outputs.given(model) ? model.toPath() : null);
         ModelMeta meta = WeightsFile.readMeta(weights);

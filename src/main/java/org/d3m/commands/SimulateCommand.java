@@ -14,7 +14,11 @@ import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
-/** FastPM N-body run from 2LPT initial conditions to z = 0: the displacement (and momentum). */
+/**
+ * FastPM N-body run from 2LPT initial conditions at a_start to {@code redshift} (10 steps linear in a from
+ * a_start to 1/(1+z), as the C FastPM's {@code time_step = linspace(a_start, a_end, steps + 1)}): the
+ * displacement (and momentum) at that redshift.
+ */
 @Plugin(type = Command.class, name = "simulate", menuPath = "Plugins>D3M>Generate>Simulate FastPM...")
 public class SimulateCommand extends LinearInputParameters {
 
@@ -22,11 +26,13 @@ public class SimulateCommand extends LinearInputParameters {
     int steps = 10;
     @Parameter(description = "scale factor of the 2LPT initial conditions, in (0, 1)")
     double a_start = 0.1;
+    @Parameter(description = "redshift z of the output, in [0, 1/a_start - 1); the steps end there")
+    double redshift = 0;
     @Parameter(description = "force mesh cells per particle per side (B)")
     int mesh_factor = 2;
-    @Parameter(required = false, description = "displacement file at z = 0 (.tif or .npy) [Mpc/h]")
+    @Parameter(required = false, description = "displacement file at the redshift (.tif or .npy) [Mpc/h]")
     File output;
-    @Parameter(required = false, description = "momentum file p = a^3 E dx/da (.tif or .npy)")
+    @Parameter(required = false, description = "momentum file p = a^3 E dx/da at the redshift (.tif or .npy)")
     File momentum_output;
     @Parameter(type = ItemIO.OUTPUT)
     ImagePlus displacement;
@@ -40,14 +46,16 @@ public class SimulateCommand extends LinearInputParameters {
     @Override
     public void run() {
         SimulationSetup s = setup();
-        FastPmSolver.Config cfg = FastPmSolver.Config.defaults().withSteps(steps).withAStart(a_start).withMeshFactor(mesh_factor).withThreads(threads);
+        FastPmSolver.Config cfg = FastPmSolver.Config.defaults().withSteps(steps).withAStart(a_start)
+                .withRedshift(redshift).withMeshFactor(mesh_factor).withThreads(threads);
         checkBeforeRun(s, mesh_factor, output, momentum_output);
         FastPmSolver.Result r = new Realization(s).fastPm(cfg, CommandProgress.get());
-        displacement = Outputs.vector(this, r.displacement(), "FastPM displacement", s, "z=0", output);
+        String epoch = "z=" + Outputs.number(redshift);
+        displacement = Outputs.vector(this, r.displacement(), "FastPM displacement", s, epoch, output);
         if (Outputs.given(momentum_output)) {
-            Outputs.vector(this, r.momentum(), "FastPM momentum", s, "z=0", momentum_output);
+            Outputs.vector(this, r.momentum(), "FastPM momentum", s, epoch, momentum_output);
         }
         displacement_img = FieldImgs.of(displacement);
-        summary = Outputs.describe("FastPM displacement", r.displacement(), output);
+        summary = Outputs.describe("FastPM displacement at " + epoch, r.displacement(), output);
     }
 }

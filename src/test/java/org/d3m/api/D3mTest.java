@@ -28,6 +28,8 @@ import net.imglib2.view.Views;
 
 import org.d3m.core.analysis.Spectrum;
 import org.d3m.core.field.VectorField;
+import org.d3m.core.pm.FastPmSolver;
+import org.d3m.core.progress.Progress;
 import org.d3m.core.sim.Realization;
 import org.junit.jupiter.api.Test;
 
@@ -89,6 +91,15 @@ class D3mTest {
             }
         }
         assertNotEquals(sim.za(1).randomAccess().setPositionAndGet(1, 1, 1, 0).get(), a.setPositionAndGet(1, 1, 1, 0).get());
+
+        // simulate(z): FastPM stopped at a = 1/(1+z), the core's run with withRedshift(z)
+        VectorField pm = core.fastPm(FastPmSolver.Config.defaults().withThreads(2).withRedshift(0.5), Progress.NONE).displacement();
+        RandomAccess<FloatType> p = sim.simulate(0.5).randomAccess();
+        for (int c = 0; c < 3; c++) {
+            assertEquals(pm.c()[c][100], p.setPositionAndGet(0, 6, 4, c).get());
+        }
+        assertEquals(FieldViews.vector(sim.simulate(), 64).rms(), FieldViews.vector(sim.simulate(0), 64).rms());
+        assertError("redshift must be in [0, 1/a_start - 1) = [0, 9), got 9", () -> sim.simulate(9));
     }
 
     /** An x-fastest double copy of an image, as other ImgLib2 code would hold it. */

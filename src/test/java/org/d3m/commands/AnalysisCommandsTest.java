@@ -88,4 +88,23 @@ class AnalysisCommandsTest {
         assertEquals(r.out().lines().skip(1).findFirst().orElse(""), again.out().lines().skip(1).findFirst().orElse(""),
                 "reading the saved fields gives the same table");
     }
+
+    /** At redshift=1 every field is at z = 1: 2LPT is closer to FastPM there than at z = 0 (less non-linear). */
+    @Test
+    void ensembleCompareAtARedshift(@TempDir Path dir) throws Exception {
+        Path z1 = dir.resolve("z1");
+        Path z0 = dir.resolve("z0");
+        GeneratorCommandsTest.Result r = cli(args("ensemble-compare", "seeds=1", "steps=4", "three_point=false", "redshift=1",
+                "output_dir=" + z1, "save_dir=" + dir.resolve("fields")));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("fields at z=1\n"), r.out());
+        assertEquals(0, cli(args("ensemble-compare", "seeds=1", "steps=4", "three_point=false", "output_dir=" + z0)).code());
+        double at1 = Csv.read(z1.resolve("table.csv")).column("pointwise")[1];
+        double at0 = Csv.read(z0.resolve("table.csv")).column("pointwise")[1];
+        assertTrue(at1 < 0.8 * at0, "2LPT point-wise error at z = 1 " + at1 + ", at z = 0 " + at0);
+        org.d3m.core.io.Provenance p = org.d3m.core.io.Provenance.parseJson(Files.readString(
+                org.d3m.core.io.Provenance.sidecarOf(dir.resolve("fields/seed-3/fastpm-displacement.tif"))));
+        assertEquals("1", p.get("redshift"));
+        assertEquals("fastpm displacement z=1", p.get("what"));
+    }
 }

@@ -120,6 +120,9 @@ class GeneratorCommandsTest {
             {"lpt", "omega_m=1.5"}, {"lpt", "a_s=0"}, {"simulate", "a_start=1.2"}, {"simulate", "steps=0"},
             {"lpt", "output=" + dir.resolve("missing/dir/x.tif")}, {"lpt", "output=" + dir.resolve("x.png")},
             {"simulate", "grid=2048"},
+            {"simulate", "redshift=12"}, {"simulate", "redshift=-1"}, {"simulate", "redshift=9"},
+            {"simulate", "a_start=0.5", "redshift=1"}, {"simulate", "redshift=NaN"},
+            {"demo", "redshift=10", "output_dir=" + dir.resolve("missing/demo")}, {"ensemble-compare", "redshift=-0.5"},
         };
         for (String[] args : bad) {
             Result r = cli(args);
@@ -129,6 +132,74 @@ class GeneratorCommandsTest {
                     String.join(" ", args) + " -> " + err);
         }
         assertFalse(Files.exists(dir.resolve("missing")));
+        assertEquals("error: redshift must be in [0, 1/a_start - 1) = [0, 9), got 12", cli("simulate", "redshift=12").err().strip());
+        assertEquals("error: redshift must be in [0, 1/a_start - 1) = [0, 1.5), got 2",
+                cli("simulate", "a_start=0.4", "redshift=2").err().strip());
+    }
+
+    /**
+     * simulate redshift=1 stops FastPM at a = 0.5: on plane waves of tiny amplitude (the linear regime) it is
+     * 2LPT at z = 1 (exact kernel: FastPM's factors make linear growth exact); titles, summary and
+     * provenance say the redshift. The C FastPM comparison is docs/physics.md, "FastPM parity".
+     */
+    @Test
+    void simulateStopsAtTheRedshift(@TempDir Path dir) throws Exception {
+        int n = 16;
+        double k = 2 * Math.PI / 64;
+        float[] d = new float[n * n * n];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = (float) (1e-4 * (Math.cos(k * 4 * (i / (n * n))) + 0.5 * Math.sin(k * 4 * (i / n % n))));
+        }
+        Path lin = dir.resolve("lin.npy");
+        Npy.write(lin, new ScalarField(new org.d3m.core.field.Box(64, n), d));
+        Path pm = dir.resolve("pm.npy");
+        Path mom = dir.resolve("mom.npy");
+        Path lpt = dir.resolve("lpt.npy");
+        String[] common = {"box_size=64", "grid=16", "threads=2", "kernel=exact", "linear_input=" + lin};
+        Result r = cli(concat(new String[] {"simulate", "redshift=1", "output=" + pm, "momentum_output=" + mom}, common));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("FastPM displacement at z=1: grid 16^3"), r.out());
+        assertEquals(0, cli(concat(new String[] {"lpt", "order=2", "redshift=1", "output=" + lpt}, common)).code());
+        VectorField a = Npy.readVector(pm, 64);
+        VectorField b = Npy.readVector(lpt, 64);
+        double num = 0;
+        double den = 0;
+        for (int c = 0; c < 3; c++) {
+            for (int i = 0; i < a.c()[c].length; i++) {
+                num += Math.pow(a.c()[c][i] - b.c()[c][i], 2);
+                den += Math.pow(b.c()[c][i], 2);
+            }
+        }
+        assertTrue(Math.sqrt(num / den) < 1e-3, "FastPM at z = 1 vs 2LPT at z = 1: " + Math.sqrt(num / den));
+        for (Path f : new Path[] {pm, mom}) {
+            Provenance p = Provenance.parseJson(Files.readString(Provenance.sidecarOf(f)));
+            assertEquals("1", p.get("redshift"), f.toString());
+            assertEquals("simulate", p.get("command"));
+        }
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+
+    @Test
+    void demoAtARedshiftSkipsD3m(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("demo");
+        Result r = cli(with("demo", "redshift=1", "output_dir=" + out));
+        assertEquals(0, r.code(), r.err());
+        String summary = Files.readString(out.resolve("summary.txt"));
+        assertTrue(summary.contains("D3M skipped: the shipped model emulates z = 0") && summary.contains("; z=1"), summary);
+        assertFalse(Files.exists(out.resolve("d3m-displacement.tif")));
+        Provenance p = Provenance.parseJson(Files.readString(Provenance.sidecarOf(out.resolve("2lpt-displacement.tif"))));
+        assertEquals("1", p.get("redshift"));
+        assertEquals("2lpt displacement z=1", p.get("what"));
+        VectorField za = FieldFiles.readVector(out.resolve("za-displacement.tif").toFile(), 0);
+        Path za0 = dir.resolve("za0.npy");
+        assertEquals(0, cli(with("lpt", "order=1", "output=" + za0)).code());
+        double d1 = GrowthFactors.of(0.3089).d1(0.5);
+        assertEquals(d1 * Npy.readVector(za0, 64).rms(), za.rms(), 1e-4 * za.rms(), "ZA at z = 1");
     }
 
     @Test

@@ -75,6 +75,7 @@ class ReproduceTableCommandTest {
             args(model, "seed=505", "output_dir=" + dir.resolve("d")),
             args(model, "three_point_seeds=-1", "output_dir=" + dir.resolve("e")),
             args(model, "kernel=exact", "output_dir=" + dir.resolve("f")),
+            args(model, "redshift=9", "output_dir=" + dir.resolve("g")),
         };
         String[] expect = {
             "error: weights file not found: " + dir.resolve("missing.d3mw"),
@@ -86,13 +87,14 @@ class ReproduceTableCommandTest {
             "error: three_point_seeds must be >= 0, got -1",
             "error: the model was trained on kernel=fastpm fields, not kernel=exact; pass kernel=fastpm or a model trained"
                 + " on exact fields",
+            "error: redshift must be in [0, 1/a_start - 1) = [0, 9), got 9",
         };
         for (int i = 0; i < bad.length; i++) {
             GeneratorCommandsTest.Result r = cli(bad[i]);
             assertEquals(1, r.code(), String.join(" ", bad[i]));
             assertEquals(expect[i], r.err().strip(), String.join(" ", bad[i]));
         }
-        for (String d : new String[] {"a", "b", "c", "d", "e", "f"}) {
+        for (String d : new String[] {"a", "b", "c", "d", "e", "f", "g"}) {
             assertTrue(!Files.exists(dir.resolve(d)), "nothing written for " + d);
         }
     }

@@ -235,6 +235,8 @@ class SafetyTest {
                 "emulate", "model=" + model, "input=" + za, "box_size=64", "seed=3", "output=" + out);
         refused("save_dir is not used with input_dir (the fields are read, not computed); leave one out",
                 "ensemble-compare", "input_dir=" + dir, "save_dir=" + dir.resolve("saved"));
+        refused("redshift=1 is not used with input_dir (the fields are read, not computed); leave it out",
+                "ensemble-compare", "input_dir=" + dir, "redshift=1");
     }
 
     @Test

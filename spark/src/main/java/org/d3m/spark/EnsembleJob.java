@@ -37,7 +37,8 @@ import org.scijava.plugin.Parameter;
 import scala.Tuple2;
 
 /**
- * {@code ensemble}: per seed, FastPM (always: the reference) and any of ZA, 2LPT and D3M; for each the
+ * {@code ensemble}: per seed, FastPM (always: the reference) and any of ZA, 2LPT and D3M, all at {@code redshift}
+ * (D3M: the network on the ZA field at that redshift); for each the
  * CIC density's P(k) and, against FastPM, the point-wise displacement error and T, r at the paper's k
  * ({@link Comparison} with the paper's settings, no 3PCF). Each seed is one task writing
  * {@code seeds/seed-S.json}; the driver then reads them all and writes, per field, the mean P(k) with its
@@ -57,7 +58,7 @@ final class EnsembleJob {
         @Parameter(description = "number of seeds: seed, seed+1, ...")
         int seeds = 100;
         @Parameter(description = "fields per seed, comma-separated from za, 2lpt, fastpm, d3m (FastPM is always run: the"
-                + " reference); auto: za,2lpt,fastpm, and d3m when a model is given or the shipped one fits the box")
+                + " reference); auto: za,2lpt,fastpm, and d3m when a model is given or the shipped one fits the box (at z = 0)")
         String models = "auto";
         @Parameter(required = false, description = "weights file (.d3mw) for d3m; empty: the shipped model")
         File model;
@@ -67,6 +68,8 @@ final class EnsembleJob {
         int symmetries = Emulator.DEFAULT_SYMMETRIES;
         @Parameter(description = "FastPM steps")
         int steps = 10;
+        @Parameter(description = "redshift z of every field, in [0, 9) (FastPM from a = 0.1)")
+        double redshift = 0;
         @Parameter(description = "FastPM force mesh factor B")
         int mesh_factor = 2;
         @Parameter(description = "folder (file:, hdfs:, s3a: ...) for seeds/, pk.csv, the covariances and plots")
@@ -111,11 +114,11 @@ final class EnsembleJob {
             throw new IllegalArgumentException("seed + seeds overflows: seed " + base.seed());
         }
         Emulator.checkSymmetries(keys.symmetries);
-        SetupSpec spec0 = SetupSpec.of(base, null, keys.steps, keys.mesh_factor);
+        SetupSpec spec0 = SetupSpec.of(base, null, keys.steps, keys.mesh_factor, keys.redshift);
         FastPmSolver.Config pm = spec0.pm(base.threads());
         base.linearPower();
         java.nio.file.Path given = keys.model == null || keys.model.getPath().isEmpty() ? null : keys.model.toPath();
-        List<String> fields = fields(keys.models, given != null || shippedFits(base));
+        List<String> fields = fields(keys.models, given != null || keys.redshift == 0 && shippedFits(base));
         List<String> notes = new ArrayList<>();
         java.nio.file.Path weights = null;
         if (fields.contains("d3m")) {
@@ -146,8 +149,8 @@ final class EnsembleJob {
             }
             String pkName = ship(sc, base.pkFile());
             String modelName = ship(sc, weights);
-            Plan plan = new Plan(SetupSpec.of(base, pkName, keys.steps, keys.mesh_factor), fields, modelName, keys.device,
-                    keys.symmetries, Comparison.Settings.paper(1).kProbe());
+            Plan plan = new Plan(SetupSpec.of(base, pkName, keys.steps, keys.mesh_factor, keys.redshift), fields, modelName,
+                    keys.device, keys.symmetries, Comparison.Settings.paper(1).kProbe());
             SeedTasks.run(sc, out, todo, seed -> {
                 SeedResult r = runSeed(plan, settings, seed);
                 PerFileOutputFormat.Body body = o -> o.write(GSON.toJson(r).getBytes(StandardCharsets.UTF_8));
@@ -208,6 +211,9 @@ final class EnsembleJob {
         s.remove("seed");
         s.put("steps", Integer.toString(keys.steps));
         s.put("mesh_factor", Integer.toString(keys.mesh_factor));
+        if (keys.redshift != 0) { // absent at z = 0: ensembles made before the key stay valid
+            s.put("redshift", Double.toString(keys.redshift));
+        }
         s.put("model", model);
         if (!model.isEmpty()) {
             s.put("symmetries", Integer.toString(keys.symmetries));
@@ -234,12 +240,13 @@ final class EnsembleJob {
         SimulationSetup s = plan.spec().toSetup(Sparks.shipped(plan.spec().pkFile()), threads).withSeed(seed);
         MemoryCheck.require(PaperTable.memoryBytes(s, plan.spec().meshFactor()), "grid " + s.box().n() + "^3");
         Realization r = new Realization(s);
-        VectorField truth = r.fastPm(plan.spec().pm(threads), Progress.NONE).displacement();
+        FastPmSolver.Config pm = plan.spec().pm(threads);
+        VectorField truth = r.fastPm(pm, Progress.NONE).displacement();
         Comparison c = new Comparison(Comparison.Settings.paper(threads).withThreePoint(false));
         Comparison.Truth t = c.truth(truth);
         Spectrum ref = t.densityPower();
         Map<String, FieldResult> out = new LinkedHashMap<>();
-        VectorField za = r.lpt(1, 1);
+        VectorField za = r.lpt(1, pm.aEnd());
         for (String f : plan.fields()) {
             if (f.equals("fastpm")) {
                 out.put(NAMES.get(f), new FieldResult(ref.p(), null, null, null, null, null));
@@ -247,7 +254,7 @@ final class EnsembleJob {
             }
             VectorField v = switch (f) {
                 case "za" -> za;
-                case "2lpt" -> r.lpt(2, 1);
+                case "2lpt" -> r.lpt(2, pm.aEnd());
                 default -> Emulators.predict(Sparks.shipped(plan.modelName()), plan.device(), plan.symmetries(), za);
             };
             Comparison.Result res = c.compare(NAMES.get(f), v, t);
@@ -315,6 +322,14 @@ final class EnsembleJob {
             if (!e.getValue().equals(o)) {
                 sb.append(sb.length() > 0 ? ", " : "").append(e.getKey()).append('=').append(o).append(" (now ")
                         .append(e.getValue()).append(')');
+            }
+        }
+        if (old != null) {
+            for (Map.Entry<String, String> e : old.entrySet()) {
+                if (!now.containsKey(e.getKey())) { // a key recorded only away from its default (redshift)
+                    sb.append(sb.length() > 0 ? ", " : "").append(e.getKey()).append('=').append(e.getValue())
+                            .append(" (now unset)");
+                }
             }
         }
         return sb.toString();

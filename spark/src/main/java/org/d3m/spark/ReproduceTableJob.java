@@ -53,7 +53,7 @@ final class ReproduceTableJob {
 
         PaperTable.Config config(int threads) {
             return PaperTable.Config.paper(spec.toSetup(null, threads).box(), seeds, seedOffset, threePointSeeds,
-                    spec.steps(), spec.meshFactor(), threads);
+                    spec.steps(), spec.meshFactor(), spec.redshift(), threads);
         }
     }
 
@@ -81,9 +81,10 @@ final class ReproduceTableJob {
         int threePointSeeds = k.getInt("three_point_seeds");
         int steps = k.getInt("steps");
         int meshFactor = k.getInt("mesh_factor");
+        double redshift = ((Number) k.get("redshift")).doubleValue();
         int symmetries = Emulator.checkSymmetries(k.getInt("symmetries"));
         PaperTable.Config cfg = PaperTable.Config.paper(trained.box(), seeds, trained.seed(), threePointSeeds, steps,
-                meshFactor, trained.threads());
+                meshFactor, redshift, trained.threads());
         List<SimulationSetup> setups = PaperTable.setups(trained, list, pkDir);
         File modelFile = (File) k.get("model");
         java.nio.file.Path given = modelFile == null || modelFile.getPath().isEmpty() ? null : modelFile.toPath();
@@ -100,6 +101,9 @@ final class ReproduceTableJob {
         }
         settings.put("steps", Integer.toString(steps));
         settings.put("mesh_factor", Integer.toString(meshFactor));
+        if (redshift != 0) { // absent at z = 0: tables made before the key stay valid
+            settings.put("redshift", Double.toString(redshift));
+        }
         settings.put("pk_dir", pkDir == null ? "" : pkDir.toAbsolutePath().normalize().toString());
         settings.put("model", EnsembleJob.modelName(given, weights));
         settings.put("symmetries", Integer.toString(symmetries));
@@ -131,8 +135,8 @@ final class ReproduceTableJob {
                 pkFileName = trained.pkFile().getFileName().toString();
             }
             sc.addFile(weights.toAbsolutePath().toString());
-            Plan plan = new Plan(SetupSpec.of(trained, pkFileName, steps, meshFactor), seeds, trained.seed(), threePointSeeds,
-                    pkName, weights.getFileName().toString(), device, symmetries);
+            Plan plan = new Plan(SetupSpec.of(trained, pkFileName, steps, meshFactor, redshift), seeds, trained.seed(),
+                    threePointSeeds, pkName, weights.getFileName().toString(), device, symmetries);
             SeedTasks.run(sc, out, new ArrayList<>(todo), item -> {
                 SeedFile f = runItem(plan, settings, item);
                 PerFileOutputFormat.Body body = o -> o.write(EnsembleJob.GSON.toJson(f).getBytes(StandardCharsets.UTF_8));

@@ -145,6 +145,57 @@ class EnsembleJobTest {
                 other.err());
     }
 
+    /** redshift=1: FastPM, ZA and 2LPT at z = 1, as the core computes them; a folder made at z = 1 is not extended at z = 0. */
+    @Test
+    void atARedshiftEveryFieldIsThere(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("z1");
+        Runs.Result r = Runs.spark(Runs.args("ensemble", "seeds=2", "seed=" + FIRST, "models=za,2lpt,fastpm", "redshift=1",
+                "output_dir=" + out, "master=local[2]", "spark.ui.enabled=false"));
+        assertEquals(0, r.code(), r.err());
+        double[][] sums = new double[3][];
+        double[] k = null;
+        long[] modes = null;
+        for (int i = 0; i < 2; i++) {
+            SimulationSetup s = new SimulationSetup(new Box(64, 16), Cosmology.planck15(), null, Double.NaN, FIRST + i, 1);
+            Realization re = new Realization(s);
+            VectorField truth = re.fastPm(FastPmSolver.Config.defaults().withSteps(2).withRedshift(1).withThreads(1),
+                    Progress.NONE).displacement();
+            Comparison c = new Comparison(Comparison.Settings.paper(1).withThreePoint(false));
+            Comparison.Truth t = c.truth(truth);
+            Spectrum[] pk = {c.compare("ZA", re.lpt(1, 0.5), t).density().pred(),
+                c.compare("2LPT", re.lpt(2, 0.5), t).density().pred(), t.densityPower()};
+            k = pk[2].k();
+            modes = pk[2].modes();
+            for (int f = 0; f < 3; f++) {
+                if (sums[f] == null) {
+                    sums[f] = new double[pk[f].p().length];
+                }
+                for (int b = 0; b < sums[f].length; b++) {
+                    sums[f][b] += pk[f].p()[b] / 2;
+                }
+            }
+        }
+        List<String> csv = Files.readAllLines(out.resolve("pk.csv"));
+        int row = 1;
+        for (int b = 0; b < k.length; b++) {
+            if (modes[b] == 0) {
+                continue;
+            }
+            String[] cells = csv.get(row++).split(",");
+            for (int f = 0; f < 3; f++) {
+                assertEquals(sums[f][b], Double.parseDouble(cells[2 + 2 * f]), 1e-6 * sums[f][b], "field " + f + " at k = " + k[b]);
+            }
+        }
+        Runs.Result z0 = Runs.spark(Runs.args("ensemble", "seeds=2", "seed=" + FIRST, "models=za,2lpt,fastpm",
+                "output_dir=" + out, "master=local[1]", "spark.ui.enabled=false"));
+        assertEquals(1, z0.code());
+        assertTrue(z0.err().startsWith("error: " + out + " holds an ensemble made with other settings: redshift=1.0 (now unset)"),
+                z0.err());
+        Runs.Result bad = Runs.spark(Runs.args("ensemble", "seeds=2", "redshift=9", "output_dir=" + dir.resolve("x")));
+        assertEquals("error: redshift must be in [0, 1/a_start - 1) = [0, 9), got 9", bad.err().strip());
+        assertFalse(Files.exists(dir.resolve("x")));
+    }
+
     @Test
     void autoAddsTheShippedModelOnlyWhereItFits() {
         Cosmology c = Cosmology.planck15();

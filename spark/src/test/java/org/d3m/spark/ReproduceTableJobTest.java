@@ -35,6 +35,27 @@ class ReproduceTableJobTest {
         assertFalse(Files.exists(dir.resolve("bad")));
     }
 
+    /** At redshift=1 too, and a folder made at z = 1 is not extended at z = 0. */
+    @Test
+    void sparkTableIsTheCommandsTableAtARedshift(@TempDir Path dir) throws Exception {
+        String model = "model=" + TinyModel.weights();
+        String[] keys = {"seeds=1", "seed=2000", "three_point_seeds=0", "cosmologies=trained", "device=cpu", model, "redshift=1"};
+        Path cli = dir.resolve("cli");
+        Runs.Result c = Runs.cli(Runs.args("reproduce-table", concat(keys, "threads=2", "output_dir=" + cli)));
+        assertEquals(0, c.code(), c.err());
+        Path spark = dir.resolve("spark");
+        Runs.Result s = Runs.spark(Runs.args("reproduce-table", concat(keys, "output_dir=" + spark, "master=local[2]",
+                "spark.ui.enabled=false")));
+        assertEquals(0, s.code(), s.err());
+        assertEquals(Files.readString(cli.resolve("table.csv")), Files.readString(spark.resolve("table.csv")));
+        String md = Files.readString(spark.resolve("table.md"));
+        assertTrue(md.contains("to 0.5 (z = 1)") && md.contains("records no redshift"), md);
+        Runs.Result z0 = Runs.spark(Runs.args("reproduce-table", "seeds=1", "seed=2000", "three_point_seeds=0",
+                "cosmologies=trained", "device=cpu", model, "output_dir=" + spark, "master=local[1]"));
+        assertEquals(1, z0.code());
+        assertTrue(z0.err().contains("holds a table made with other settings"), z0.err());
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] c = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, c, a.length, b.length);

@@ -68,6 +68,47 @@ public final class FastPmSolver {
             return new Config(steps, aStart, a, meshFactor, threads, fastPmFactors, spectralGradient, kernel);
         }
 
+        /**
+         * The run ending at redshift z, a_end = 1 / (1 + z), with the steps still from a_start: z must be
+         * in [0, 1/a_start - 1). Set a_start first.
+         *
+         * @throws IllegalArgumentException one line naming the keys {@code redshift} and {@code a_start}
+         */
+        public Config withRedshift(double z) {
+            double zMax = 1 / aStart - 1;
+            if (!(z >= 0 && 1 / (1 + z) > aStart)) {
+                throw new IllegalArgumentException("redshift must be in [0, 1/a_start - 1) = [0, " + number(zMax)
+                        + "), got " + number(z));
+            }
+            return withAEnd(1 / (1 + z));
+        }
+
+        /** The redshift of a_end, 1/a_end - 1 (0 for a_end = 1). */
+        public double redshift() {
+            return 1 / aEnd - 1;
+        }
+
+        /**
+         * The scale factors of the step boundaries, as the C FastPM's {@code time_step = linspace(a_start,
+         * a_end, steps + 1)}: {@code a_start + (a_end - a_start) i / steps}, the last exactly a_end.
+         */
+        public double[] timeSteps() {
+            double[] a = new double[steps + 1];
+            for (int i = 0; i < steps; i++) {
+                a[i] = (aEnd - aStart) * i / steps + aStart;
+            }
+            a[steps] = aEnd;
+            return a;
+        }
+
+        /** A number as a person writes it: 9 rather than 9.0, at most 6 significant digits. */
+        private static String number(double v) {
+            if (!Double.isFinite(v)) {
+                return Double.toString(v);
+            }
+            return new java.math.BigDecimal(String.format(java.util.Locale.ROOT, "%.6g", v)).stripTrailingZeros().toPlainString();
+        }
+
         public Config withMeshFactor(int b) {
             return new Config(steps, aStart, aEnd, b, threads, fastPmFactors, spectralGradient, kernel);
         }
@@ -105,7 +146,8 @@ public final class FastPmSolver {
     }
 
     /**
-     * Evolves particles from 2LPT initial conditions at a_start to a_end.
+     * Evolves particles from 2LPT initial conditions at a_start to a_end, in the steps of
+     * {@link Config#timeSteps()}.
      *
      * @param psi1 first-order displacement of the z = 0 linear field [Mpc/h]
      * @param psi2 second-order displacement [Mpc/h], or null for ZA initial conditions; both made with
@@ -168,10 +210,11 @@ public final class FastPmSolver {
         boolean endOutput = outputs[outputs.length - 1] == config.aEnd() && config.aEnd() > a0;
         int copies = endOutput ? outputs.length - 1 : outputs.length;
         int steps = config.steps();
+        double[] time = config.timeSteps();
         for (int s = 0; s < steps && (next < copies || endOutput); s++) {
             progress.checkCancelled();
-            double ai = a0 + (config.aEnd() - a0) * s / steps;
-            double af = s + 1 == steps ? config.aEnd() : a0 + (config.aEnd() - a0) * (s + 1) / steps;
+            double ai = time[s];
+            double af = time[s + 1];
             double ah = Math.sqrt(ai * af);
             addScaled(p, force, factors.kick(ai, ah, ai), threads);
             for (; next < copies && outputs[next] <= ah; next++) {

@@ -67,8 +67,10 @@ public final class PaperTableFiles {
         StringBuilder sb = new StringBuilder("# The paper's Table 1, reproduced\n\n");
         sb.append(String.format(Locale.ROOT, "- seeds %d..%d (%d per cosmology); the 3PCF on the first %d%n",
                 cfg.seedOffset(), cfg.lastSeed(), cfg.seeds(), cfg.threePointSeeds()));
-        sb.append(String.format(Locale.ROOT, "- FastPM: %d steps from a = %.3g, force mesh factor %d; statistics on"
-                + " the particle grid%n", cfg.pm().steps(), cfg.pm().aStart(), cfg.pm().meshFactor()));
+        sb.append(String.format(Locale.ROOT, "- FastPM: %d steps from a = %s to %s (z = %s), force mesh factor %d;"
+                + " ZA, 2LPT and the statistics at the same z, on the particle grid%n", cfg.pm().steps(),
+                PaperTable.num(cfg.pm().aStart()), PaperTable.num(cfg.a()), PaperTable.num(cfg.pm().redshift()),
+                cfg.pm().meshFactor()));
         for (String n : notes) {
             sb.append("- ").append(n.replace('\n', ' ')).append('\n');
         }

@@ -202,6 +202,39 @@ class PaperTableTest {
 
     }
 
+    /**
+     * At a redshift the table's FastPM stops there, ZA and 2LPT are taken there, and the predictor gets the
+     * ZA field at that redshift; a model whose training set records no redshift is noted.
+     */
+    @Test
+    void atARedshiftEveryFieldIsThere() {
+        PaperTable.Config z1 = new PaperTable.Config(1, 1000, 0, PM.withRedshift(1), STATS);
+        assertEquals(0.5, z1.a());
+        List<VectorField> given = new ArrayList<>();
+        PaperTable.SeedRun run = PaperTable.runSeed(TinyModel.setup(0), 1000, false, z1, (za, p) -> {
+            given.add(za);
+            return za;
+        }, Progress.NONE, "z=1");
+        Realization r = new Realization(TinyModel.setup(1000));
+        VectorField za = r.lpt(1, 0.5);
+        for (int d = 0; d < 3; d++) {
+            assertArrayEquals(za.c()[d], given.get(0).c()[d], "the predictor gets ZA at z = 1");
+        }
+        VectorField truth = r.fastPm(PM.withRedshift(1), Progress.NONE).displacement();
+        Comparison c = new Comparison(STATS);
+        assertEquals(c.compare("ZA", za, c.truth(truth)).pointwise().mean(), run.results().get(0).pointwise().mean(), 1e-12);
+        assertEquals(c.compare("2LPT", r.lpt(2, 0.5), c.truth(truth)).pointwise().mean(),
+                run.results().get(1).pointwise().mean(), 1e-12);
+        assertEquals(truth.rms(), run.fastPmRms(), 1e-12);
+
+        ModelMeta meta = WeightsFile.readMeta(TinyModel.weights());
+        assertEquals(List.of("the model's training set records no redshift (it emulates z = 0); D3M here is that network"
+                + " on the ZA field at z = 1"), PaperTable.checkModel(meta, TinyModel.setup(0), z1));
+        String md = PaperTableFiles.markdown(new PaperTable.Result(z1, List.of(), all.timings()), List.of());
+        assertTrue(md.contains("- FastPM: 2 steps from a = 0.1 to 0.5 (z = 1), force mesh factor 2; ZA, 2LPT and the"
+                + " statistics at the same z"), md);
+    }
+
     @Test
     void tablesInPkDirAreUsedAndDerivedSpectraFollowThePaper(@TempDir Path dir) throws IOException {
         SimulationSetup trained = TinyModel.setup(0);
