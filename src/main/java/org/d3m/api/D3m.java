@@ -265,7 +265,8 @@ public final class D3m {
      */
     public RandomAccessibleInterval<FloatType> emulate(Model model) {
         checkKernel(model, setup.kernel().key());
-        return FieldViews.view(model.emulator().predict(realization().lpt(1, 1), Progress.NONE));
+        return FieldViews.view(model.emulator().predict(realization().lpt(1, 1), setup.cosmology().omegaM(), 0, false,
+                Progress.NONE));
     }
 
     // ---------------------------------------------------------------- analysis
@@ -384,12 +385,24 @@ public final class D3m {
 
     /**
      * The network's displacement at z = 0 [Mpc/h], axes (x, y, z, c), from a ZA displacement at
-     * z = 0 (x, y, z, c) on a box of side {@code boxSize} [Mpc/h]. Its cell size must be the
-     * training one; its grid a multiple of the training grid (big boxes are tiled).
+     * z = 0 (x, y, z, c) of the Planck 2015 cosmology (Omega_m 0.3089) on a box of side {@code boxSize}
+     * [Mpc/h]. Its cell size must be the training one; its grid a multiple of the training grid (big
+     * boxes are tiled).
      */
     public static RandomAccessibleInterval<FloatType> emulate(Model model, RandomAccessibleInterval<? extends RealType<?>> za,
                                                               double boxSize) {
-        return FieldViews.view(model.emulator().predict(displacement(za, boxSize, "the ZA displacement"), Progress.NONE));
+        return emulate(model, za, boxSize, 0.3089, 0);
+    }
+
+    /**
+     * The network's displacement at redshift z [Mpc/h], axes (x, y, z, c), from a ZA displacement at z of a flat
+     * cosmology with this Omega_m, on a box of side {@code boxSize} [Mpc/h]. A conditioned model refuses a field
+     * outside its trained range (IllegalArgumentException); the paper's model ignores Omega_m and z.
+     */
+    public static RandomAccessibleInterval<FloatType> emulate(Model model, RandomAccessibleInterval<? extends RealType<?>> za,
+                                                              double boxSize, double omegaM, double redshift) {
+        return FieldViews.view(model.emulator().predict(displacement(za, boxSize, "the ZA displacement"), omegaM, redshift,
+                false, Progress.NONE));
     }
 
     /** An input displacement: finite, |Psi| &lt;= L (the shared readers' {@link FieldChecks}). */

@@ -34,7 +34,11 @@ final class DemoEmulation {
             }
             Progress progress = CommandProgress.get();
             progress.report(0.8, "D3M emulation");
-            fields.put("d3m", e.predict(fields.get("za"), progress.sub(0.8, 0.9)));
+            try {
+                fields.put("d3m", e.predict(fields.get("za"), s.cosmology().omegaM(), 0, false, progress.sub(0.8, 0.9)));
+            } catch (IllegalArgumentException outside) {
+                return "d3m: skipped (" + outside.getMessage() + ")\n";
+            }
             return "d3m: model " + ShippedModel.ID + " on " + e.describeDevice() + ", "
                     + Emulator.describeAveraging(e.symmetries()) + "\n";
         }

@@ -78,7 +78,8 @@ public class ReproduceTableCommand extends SetupParameters {
             Path out = OutputGuard.createFolder(output_dir);
             notes.add(0, "model " + weights + " (width " + meta.width() + ", trained on " + meta.grid() + "^3) on "
                     + emulator.describeDevice() + "; D3M = " + Emulator.describeAveraging(symmetries));
-            PaperTable.Result r = PaperTable.run(trained, list, pkDir, emulator::predict, cfg, CommandProgress.get());
+            PaperTable.Result r = PaperTable.run(trained, list, pkDir,
+                    (za, om, z, p) -> emulator.predict(za, om, z, true, p), cfg, CommandProgress.get());
             ComparisonReport.writePaperTable(out, r, notes);
             summary = PaperTableFiles.markdown(r, notes) + "\nwritten to " + out;
         }

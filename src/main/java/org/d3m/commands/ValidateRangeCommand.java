@@ -30,7 +30,7 @@ public class ValidateRangeCommand extends SetupParameters {
             + "0.45/1.2/0;0.5/0.3/0;0.22/0.8/0.3;0.3089/1/0.5;0.3089/1/1";
 
     @Parameter(description = "points 'omega_m/A_s factor/z;...' (the factor multiplies a_s)")
-    String points = DEFAULT_POINTS;
+    String test_points = DEFAULT_POINTS;
     @Parameter(description = "seeds per point: seed, seed+1, ...")
     int seeds = 4;
     @Parameter(required = false, description = "weights file (.d3mw), or 'paper'; empty: the shipped model")
@@ -55,7 +55,7 @@ public class ValidateRangeCommand extends SetupParameters {
     @Override
     public void run() {
         SimulationSetup base = setup();
-        List<CosmologyRanges.Point> pts = RangeValidation.parse(points, a_s);
+        List<CosmologyRanges.Point> pts = RangeValidation.parse(test_points, a_s);
         Emulator.checkSymmetries(symmetries);
         FastPmSolver.Config pm = FastPmSolver.Config.defaults().withSteps(steps).withThreads(threads).withKernel(base.kernel());
         Path weights = ShippedModel.resolve(Outputs.given(model) ? model.toPath() : null);

@@ -30,12 +30,16 @@ final class Emulators {
         });
     }
 
-    /** The network's displacement from a ZA displacement [Mpc/h], averaged over {@code symmetries} cube symmetries. */
-    static VectorField predict(Path weights, String device, int symmetries, VectorField za) {
+    /**
+     * The network's displacement from a ZA displacement [Mpc/h] at redshift z of a cosmology with this Omega_m,
+     * averaged over {@code symmetries} cube symmetries (a validation: a conditioned model extrapolates outside its
+     * trained range rather than fail the job).
+     */
+    static VectorField predict(Path weights, String device, int symmetries, VectorField za, double omegaM, double redshift) {
         Emulator e = get(weights, device);
         synchronized (e) {
             e.setSymmetries(symmetries);
-            return e.predict(za, Progress.NONE);
+            return e.predict(za, omegaM, redshift, true, Progress.NONE);
         }
     }
 }

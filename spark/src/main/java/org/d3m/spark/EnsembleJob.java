@@ -255,7 +255,8 @@ final class EnsembleJob {
             VectorField v = switch (f) {
                 case "za" -> za;
                 case "2lpt" -> r.lpt(2, pm.aEnd());
-                default -> Emulators.predict(Sparks.shipped(plan.modelName()), plan.device(), plan.symmetries(), za);
+                default -> Emulators.predict(Sparks.shipped(plan.modelName()), plan.device(), plan.symmetries(), za,
+                        r.setup().cosmology().omegaM(), pm.redshift());
             };
             Comparison.Result res = c.compare(NAMES.get(f), v, t);
             out.put(NAMES.get(f), new FieldResult(res.density().pred().p(), res.pointwise().mean(), res.pointwise().median(),

@@ -181,7 +181,8 @@ final class ReproduceTableJob {
                 "reproduce-table on grid " + setup.box().n() + "^3");
         java.nio.file.Path weights = Sparks.shipped(plan.modelName());
         PaperTable.SeedRun run = PaperTable.runSeed(setup, seed, item.index() < plan.threePointSeeds(), plan.config(threads),
-                (za, p) -> Emulators.predict(weights, plan.device(), plan.symmetries(), za), null, c.key() + " seed " + seed);
+                (za, om, z, p) -> Emulators.predict(weights, plan.device(), plan.symmetries(), za, om, z), null,
+                c.key() + " seed " + seed);
         List<Comparison.Result> slim = new ArrayList<>();
         for (Comparison.Result r : run.results()) {
             slim.add(new Comparison.Result(r.name(), r.pointwise(), r.densityT(), r.densityR(), r.displacementT(),

@@ -90,12 +90,12 @@ public final class EmulatorBenchmark {
             for (String k : counts.split(",")) {
                 e.setSymmetries(Integer.parseInt(k.trim()));
                 for (int r = 0; r < 3; r++) {
-                    e.predict(za, Progress.NONE);
+                    e.predict(za, 0.3089, 0, true, Progress.NONE);
                 }
                 int reps = 10;
                 long t0 = System.nanoTime();
                 for (int r = 0; r < reps; r++) {
-                    e.predict(za, Progress.NONE);
+                    e.predict(za, 0.3089, 0, true, Progress.NONE);
                 }
                 System.out.printf(Locale.ROOT, "symmetries %d: %.3f s per 32^3 box%n", e.symmetries(),
                         (System.nanoTime() - t0) / 1e9 / reps);

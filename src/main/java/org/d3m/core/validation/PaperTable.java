@@ -24,7 +24,8 @@ import org.d3m.core.sim.SimulationSetup;
  * scatter ({@link ComparisonTable}); the 3PCF residual, the slow part, is taken on the first
  * {@code threePointSeeds} seeds only. Spectra are averaged over all seeds for the plots.
  *
- * <p>Plain Java: the network comes in as a {@link Predictor} (e.g. {@code emulator::predict}).
+ * <p>Plain Java: the network comes in as a {@link Predictor} (e.g.
+ * {@code (za, om, z, p) -> emulator.predict(za, om, z, true, p)}).
  * Progress and cancellation go through {@link Progress}; wall time is measured per part
  * ({@link Timings}) so that the cost of a larger run can be estimated from a small one.
  */
@@ -33,10 +34,13 @@ public final class PaperTable {
     /** The names of the three predictions, in the table's order. */
     public static final List<String> MODELS = List.of("ZA", "2LPT", "D3M");
 
-    /** A displacement predictor: the ZA displacement [Mpc/h] in, the predicted displacement [Mpc/h] out. */
+    /**
+     * A displacement predictor: the ZA displacement [Mpc/h] at a redshift of a cosmology with this Omega_m in,
+     * the predicted displacement [Mpc/h] out (an unconditioned network ignores Omega_m and z).
+     */
     @FunctionalInterface
     public interface Predictor {
-        VectorField predict(VectorField za, Progress progress);
+        VectorField predict(VectorField za, double omegaM, double redshift, Progress progress);
     }
 
     /**
@@ -315,10 +319,8 @@ public final class PaperTable {
         VectorField lpt2 = r.lpt(2, config.a());
         long t2 = System.nanoTime();
         p.report(threePoint ? 0.05 : 0.6, what + ": D3M");
-        // REDSHIFT -> EMULATOR: the one place where the table's redshift (config.pm().redshift()) is to be handed
-        // to the emulator. Today the network gets the ZA field at that redshift and no redshift (the shipped
-        // model emulates z = 0; checkModel notes it).
-        VectorField net = d3m.predict(za, Progress.NONE);
+        // the cosmology and redshift go to the emulator: a conditioned model uses them, the paper's ignores them
+        VectorField net = d3m.predict(za, setup.cosmology().omegaM(), config.pm().redshift(), Progress.NONE);
         long t3 = System.nanoTime();
         // the comparison: the truth's products, then each prediction (a quarter each with the 3PCF)
         double from = threePoint ? 0.06 : 0.7;

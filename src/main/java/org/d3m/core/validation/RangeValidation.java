@@ -66,12 +66,12 @@ public final class RangeValidation {
                 }
                 out.add(new CosmologyRanges.Point(om, f * baseAs, z));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("points: '" + p + "' is not omega_m/A_s factor/z with omega_m in (0, 1],"
+                throw new IllegalArgumentException("test_points: '" + p + "' is not omega_m/A_s factor/z with omega_m in (0, 1],"
                         + " factor > 0 and z in [0, 9)");
             }
         }
         if (out.isEmpty()) {
-            throw new IllegalArgumentException("points: give at least one omega_m/A_s factor/z");
+            throw new IllegalArgumentException("test_points: give at least one omega_m/A_s factor/z");
         }
         return out;
     }

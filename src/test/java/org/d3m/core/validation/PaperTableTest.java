@@ -52,7 +52,7 @@ class PaperTableTest {
         long t0 = System.nanoTime();
         emulator = Emulator.load(TinyModel.weights(), "cpu");
         long t1 = System.nanoTime();
-        all = PaperTable.run(TinyModel.setup(0), List.of(PaperCosmology.values()), null, emulator::predict, CONFIG,
+        all = PaperTable.run(TinyModel.setup(0), List.of(PaperCosmology.values()), null, (za, om, z, p) -> emulator.predict(za, om, z, true, p), CONFIG,
                 Progress.NONE);
         System.out.printf(Locale.ROOT, "tiny model %.1f s; table %.1f s: %s%n", (t1 - t0) * 1e-9,
                 (System.nanoTime() - t1) * 1e-9, all.timings());
@@ -204,17 +204,22 @@ class PaperTableTest {
 
     /**
      * At a redshift the table's FastPM stops there, ZA and 2LPT are taken there, and the predictor gets the
-     * ZA field at that redshift; a model whose training set records no redshift is noted.
+     * ZA field at that redshift with that redshift and the cosmology's Omega_m; a model whose training set
+     * records no redshift is noted.
      */
     @Test
     void atARedshiftEveryFieldIsThere() {
         PaperTable.Config z1 = new PaperTable.Config(1, 1000, 0, PM.withRedshift(1), STATS);
         assertEquals(0.5, z1.a());
         List<VectorField> given = new ArrayList<>();
-        PaperTable.SeedRun run = PaperTable.runSeed(TinyModel.setup(0), 1000, false, z1, (za, p) -> {
+        double[] told = new double[2];
+        PaperTable.SeedRun run = PaperTable.runSeed(TinyModel.setup(0), 1000, false, z1, (za, om, z, p) -> {
             given.add(za);
+            told[0] = om;
+            told[1] = z;
             return za;
         }, Progress.NONE, "z=1");
+        assertArrayEquals(new double[] {0.3089, 1.0}, told, 1e-12, "the predictor is told Omega_m and z");
         Realization r = new Realization(TinyModel.setup(1000));
         VectorField za = r.lpt(1, 0.5);
         for (int d = 0; d < 3; d++) {
@@ -288,7 +293,7 @@ class PaperTableTest {
             }
         };
         assertThrows(Progress.CancelledException.class, () -> PaperTable.run(TinyModel.setup(0),
-                List.of(PaperCosmology.TRAINED), null, emulator::predict, CONFIG, cancel));
+                List.of(PaperCosmology.TRAINED), null, (za, om, z, p) -> emulator.predict(za, om, z, true, p), CONFIG, cancel));
     }
 
     @Test
