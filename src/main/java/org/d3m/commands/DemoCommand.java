@@ -34,7 +34,7 @@ import org.scijava.plugin.Plugin;
 @Plugin(type = Command.class, name = "demo", menuPath = "Plugins>D3M>Demo Pipeline...")
 public class DemoCommand extends LinearInputParameters {
 
-    @Parameter(description = "redshift z of every field, in [0, 9) (FastPM from a = 0.1); D3M runs at z = 0 only")
+    @Parameter(description = "redshift z of every field, in [0, 9) (FastPM from a = 0.1)")
     double redshift = 0;
     @Parameter(description = "folder for the TIFF stacks, spectra.csv and summary.txt")
     File output_dir = new File("out/demo");
@@ -61,7 +61,7 @@ public class DemoCommand extends LinearInputParameters {
         fields.put("2lpt", r.lpt(2, a));
         VectorField truth = r.fastPm(pm, progress.sub(0.1, 0.8)).displacement();
         fields.put("fastpm", truth);
-        String d3m = redshift == 0 ? DemoEmulation.addD3m(s, fields) : "D3M skipped: the shipped model emulates z = 0\n";
+        String d3m = DemoEmulation.addD3m(s, redshift, fields);
         PowerSpectrum ps = new PowerSpectrum(s.box(), PowerSpectrum.DEFAULT_DK, threads);
         Map<String, Spectrum> spectra = new LinkedHashMap<>();
         String field = linearInputGiven() ? "linear field " + linear_input

@@ -22,7 +22,7 @@ final class DemoEmulation {
      *
      * @return a summary line: the model and device used, or why D3M was skipped
      */
-    static String addD3m(SimulationSetup s, Map<String, VectorField> fields) {
+    static String addD3m(SimulationSetup s, double redshift, Map<String, VectorField> fields) {
         Path weights = ShippedModel.defaultWeights();
         if (weights == null) {
             return "d3m: skipped (no model ships in this build)\n";
@@ -35,7 +35,7 @@ final class DemoEmulation {
             Progress progress = CommandProgress.get();
             progress.report(0.8, "D3M emulation");
             try {
-                fields.put("d3m", e.predict(fields.get("za"), s.cosmology().omegaM(), 0, false, progress.sub(0.8, 0.9)));
+                fields.put("d3m", e.predict(fields.get("za"), s.cosmology().omegaM(), redshift, false, progress.sub(0.8, 0.9)));
             } catch (IllegalArgumentException outside) {
                 return "d3m: skipped (" + outside.getMessage() + ")\n";
             }

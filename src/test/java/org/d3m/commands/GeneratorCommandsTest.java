@@ -185,13 +185,16 @@ class GeneratorCommandsTest {
     }
 
     @Test
-    void demoAtARedshiftSkipsD3m(@TempDir Path dir) throws Exception {
+    void demoAtARedshiftPutsEveryFieldThere(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("demo");
         Result r = cli(with("demo", "redshift=1", "output_dir=" + out));
         assertEquals(0, r.code(), r.err());
         String summary = Files.readString(out.resolve("summary.txt"));
-        assertTrue(summary.contains("D3M skipped: the shipped model emulates z = 0") && summary.contains("; z=1"), summary);
-        assertFalse(Files.exists(out.resolve("d3m-displacement.tif")));
+        assertTrue(summary.contains("; z=1"), summary);
+        // the shipped, conditioned model emulates z = 1 too
+        assertTrue(Files.exists(out.resolve("d3m-displacement.tif")), summary);
+        Provenance d = Provenance.parseJson(Files.readString(Provenance.sidecarOf(out.resolve("d3m-displacement.tif"))));
+        assertEquals("1", d.get("redshift"));
         Provenance p = Provenance.parseJson(Files.readString(Provenance.sidecarOf(out.resolve("2lpt-displacement.tif"))));
         assertEquals("1", p.get("redshift"));
         assertEquals("2lpt displacement z=1", p.get("what"));

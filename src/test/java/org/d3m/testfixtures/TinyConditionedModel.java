@@ -64,6 +64,7 @@ public final class TinyConditionedModel {
         meta.put("command", "make-dataset");
         meta.put("kernel", "fastpm");
         meta.put("omega_m_range", CosmologyRanges.format(RANGES.omegaM()));
+        meta.put("redshift_range", CosmologyRanges.format(RANGES.redshift()));
         Path data = dir.resolve("data");
         DatasetBuilder.build(data, SAMPLES, BASE_SEED, TrainingPairs.source(setup(BASE_SEED), pm, BASE_SEED, RANGES,
                 Progress.NONE), meta, Progress.NONE);

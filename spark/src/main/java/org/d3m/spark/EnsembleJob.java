@@ -197,12 +197,13 @@ final class EnsembleJob {
         return out;
     }
 
-    /** The keys a seed's result depends on; a folder made with others is refused. */
     /** How the settings name a model: the shipped model's id, or the given file's absolute path. */
     static String modelName(java.nio.file.Path given, java.nio.file.Path weights) {
-        return given == null ? ShippedModel.name(null) : weights.toAbsolutePath().normalize().toString();
+        return given == null || ShippedModel.isPaper(given) ? ShippedModel.name(given)
+                : weights.toAbsolutePath().normalize().toString();
     }
 
+    /** The keys a seed's result depends on; a folder made with others is refused. */
     static Map<String, String> settings(SimulationSetup base, Keys keys, String model) {
         Map<String, String> s = new LinkedHashMap<>(base.provenance("ensemble").entries());
         s.remove("what");

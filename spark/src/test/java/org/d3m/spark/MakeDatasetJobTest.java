@@ -101,6 +101,27 @@ class MakeDatasetJobTest {
         before.forEach((k, v) -> assertArrayEquals(v, after.get(k), k));
     }
 
+    @Test
+    void cosmologyRangesGiveTheSingleMachineSamplesAndIndex() throws Exception {
+        String[] keys = {"samples=10", "seed=300", "omega_m_range=0.2,0.4", "a_s_range=1e-9,3e-9", "redshift_range=0,1"};
+        Path one = dir.resolve("ranges-single");
+        Runs.Result r = Runs.cli(Runs.args("make-dataset", concat(keys, "threads=2", "output_dir=" + one)));
+        assertEquals(0, r.code(), r.err());
+        Path spark = dir.resolve("ranges-spark");
+        r = Runs.spark(Runs.args("make-dataset", concat(keys, "output_dir=" + spark, "master=local[2]",
+                "spark.ui.enabled=false")));
+        assertEquals(0, r.code(), r.err());
+        assertSameDataset(one, spark);
+        String index = Files.readString(spark.resolve("index.json"));
+        assertTrue(index.contains("\"omega_m\"") && index.contains("\"redshift\""), "the index records each sample's draw");
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
     /** Sample files byte for byte, the same set of files, index.json equal but for created, output_dir and threads. */
     static void assertSameDataset(Path expected, Path actual) {
         TreeMap<String, byte[]> a = Runs.files(expected);

@@ -9,7 +9,11 @@ import java.util.Map;
  * ({@code cond.*} entries of {@link ModelMeta#info}): Omega_m, the redshift z, the primordial amplitude
  * A_s and sigma8 (of the z = 0 spectrum) of the training samples, and the field amplitude s of
  * {@link ResidualFrame} (which combines A_s, Omega_m and z into the rms linear density on the grid).
- * The emulator refuses a field outside them unless told to extrapolate.
+ * Where the training set's own ranges are recorded too ({@code dataset.omega_m_range}, ... from
+ * make-dataset), Omega_m, z and A_s span them: the samples are Halton points inside those ranges and
+ * never quite reach their ends (the first redshift drawn is 7.7e-5, not 0). The emulator refuses a
+ * field outside these ranges, or with an amplitude more than {@link #AMPLITUDE_MARGIN} beyond the
+ * samples' (seeds of one cosmology differ by about 2% in s), unless told to extrapolate.
  *
  * @param omegaM    {min, max}
  * @param redshift  {min, max}
@@ -20,6 +24,8 @@ import java.util.Map;
 public record TrainingRanges(double[] omegaM, double[] redshift, double[] aS, double[] sigma8, double[] amplitude) {
 
     static final String PREFIX = "cond.";
+    /** Relative margin on the samples' amplitude range. */
+    public static final double AMPLITUDE_MARGIN = 0.05;
 
     /** The ranges of a dataset's training samples (reads each sample once, for its amplitude). */
     public static TrainingRanges of(Dataset data, List<Dataset.Entry> train) {
@@ -45,8 +51,9 @@ public record TrainingRanges(double[] omegaM, double[] redshift, double[] aS, do
         if (!i.containsKey(PREFIX + "omega_m")) {
             return null;
         }
-        return new TrainingRanges(parse(i, "omega_m"), parse(i, "redshift"), parse(i, "a_s"), parse(i, "sigma8"),
-                parse(i, "amplitude"));
+        return new TrainingRanges(span(parse(i, "omega_m"), i.get("dataset.omega_m_range")),
+                span(parse(i, "redshift"), i.get("dataset.redshift_range")), span(parse(i, "a_s"), i.get("dataset.a_s_range")),
+                parse(i, "sigma8"), parse(i, "amplitude"));
     }
 
     /** {@code meta} with these ranges recorded. */
@@ -67,7 +74,7 @@ public record TrainingRanges(double[] omegaM, double[] redshift, double[] aS, do
         if (!inside(redshift, z)) {
             return String.format(Locale.ROOT, "redshift %s is outside the model's trained range [%s, %s]", g(z), g(redshift[0]), g(redshift[1]));
         }
-        if (!inside(amplitude, s)) {
+        if (!inside(new double[] {amplitude[0] * (1 - AMPLITUDE_MARGIN), amplitude[1] * (1 + AMPLITUDE_MARGIN)}, s)) {
             return String.format(Locale.ROOT, "the field's amplitude (rms linear density %s, %s of Planck 2015 today's) is"
                     + " outside the model's trained range [%s, %s] (sigma8 of the training spectra: %s to %s)",
                     g(s * ResidualFrame.REF_DENSITY), g(s), g(amplitude[0]), g(amplitude[1]), g(sigma8[0]), g(sigma8[1]));
@@ -79,6 +86,19 @@ public record TrainingRanges(double[] omegaM, double[] redshift, double[] aS, do
     public String describe() {
         return String.format(Locale.ROOT, "Omega_m %s-%s, z %s-%s, A_s %s-%s (sigma8 %s-%s)", g(omegaM[0]), g(omegaM[1]),
                 g(redshift[0]), g(redshift[1]), g(aS[0]), g(aS[1]), g(sigma8[0]), g(sigma8[1]));
+    }
+
+    /** {@code r} widened to the training set's configured range {@code lo,hi}, when one is recorded. */
+    private static double[] span(double[] r, String configured) {
+        if (configured == null || configured.isBlank()) {
+            return r;
+        }
+        try {
+            double[] c = CosmologyRanges.parse("range", configured, Double.NaN);
+            return new double[] {Math.min(r[0], c[0]), Math.max(r[1], c[1])};
+        } catch (IllegalArgumentException e) {
+            return r;
+        }
     }
 
     private static boolean inside(double[] r, double v) {

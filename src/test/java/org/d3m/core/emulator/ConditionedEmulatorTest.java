@@ -118,6 +118,11 @@ class ConditionedEmulatorTest {
             assertTrue(x.getMessage().startsWith("the field's amplitude"), x.getMessage());
             assertEquals(za.box(), e.predict(weak, om, z, true, Progress.NONE).box(), "extrapolate=true emulates anyway");
             assertFalse(tr.describe().isEmpty());
+            // the dataset's configured ranges count, though no Halton sample sits exactly on z = 0
+            assertEquals(0, tr.redshift()[0], 0, "z spans the configured 0-1");
+            VectorField today = new Realization(TinyConditionedModel.setup(1234)
+                    .withCosmology(Cosmology.planck15().withOmegaM(om).withAs(2e-9))).lpt(1, 1);
+            assertEquals(za.box(), e.predict(today, om, 0, false, Progress.NONE).box());
         }
     }
 
