@@ -35,6 +35,7 @@ final class DemoEmulation {
             Progress progress = CommandProgress.get();
             progress.report(0.8, "D3M emulation");
             try {
+                InputCosmology.requireKnown(e, ShippedModel.ID, s.cosmology().omegaM(), s.cosmology().aS(), redshift, false);
                 fields.put("d3m", e.predict(fields.get("za"), s.cosmology().omegaM(), redshift, false, progress.sub(0.8, 0.9)));
             } catch (IllegalArgumentException outside) {
                 return "d3m: skipped (" + outside.getMessage() + ")\n";

@@ -43,7 +43,8 @@ public class EmulateCommand extends LinearInputParameters {
     File model;
     @Parameter(description = "redshift of the ZA field and of the prediction")
     double redshift = 0;
-    @Parameter(description = "emulate outside the model's trained range of Omega_m, redshift and amplitude")
+    @Parameter(description = "emulate outside the model's trained range of Omega_m, redshift and amplitude (the shipped"
+            + " model's: Omega_m 0.09-0.55, A_s 0.16-2.0 x 2.142e-9, z 0-1.2)")
     boolean extrapolate = false;
     @Parameter(choices = {"auto", "cpu", "gpu"}, description = "auto: a GPU when DJL finds one, else the CPU")
     String device = "auto";

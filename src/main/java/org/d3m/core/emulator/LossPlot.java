@@ -30,7 +30,16 @@ public final class LossPlot {
 
     /** Writes the plot atomically to {@code file}. */
     public static void write(Path file, List<Float> stepLosses, List<Trainer.EpochLog> epochs, double identity) {
-        BufferedImage img = render(stepLosses, epochs, identity);
+        write(file, stepLosses, epochs, identity, false);
+    }
+
+    /**
+     * Writes the plot; {@code relative} labels a conditioned network's loss (squared error relative to 2LPT's,
+     * whose line is the baseline) instead of an MSE in (Mpc/h)^2 with the identity map as baseline.
+     */
+    public static void write(Path file, List<Float> stepLosses, List<Trainer.EpochLog> epochs, double identity,
+            boolean relative) {
+        BufferedImage img = render(stepLosses, epochs, identity, relative);
         AtomicFiles.write(file, out -> {
             if (!ImageIO.write(img, "png", out)) {
                 throw new IOException("no PNG writer");
@@ -39,6 +48,10 @@ public final class LossPlot {
     }
 
     static BufferedImage render(List<Float> steps, List<Trainer.EpochLog> epochs, double identity) {
+        return render(steps, epochs, identity, false);
+    }
+
+    static BufferedImage render(List<Float> steps, List<Trainer.EpochLog> epochs, double identity, boolean relative) {
         BufferedImage img = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         try {
@@ -88,8 +101,9 @@ public final class LossPlot {
                 text(g, String.valueOf(Math.round(s)), x - 10, H - B + 20);
             }
             text(g, "training step", W / 2 - 40, H - 15);
-            text(g, "MSE loss [(Mpc/h)^2]", 10, T - 15);
-            text(g, "grey: step loss   blue: epoch train   red: validation   green: identity map (val)", L + 150, T - 15);
+            text(g, relative ? "loss / 2LPT's" : "MSE loss [(Mpc/h)^2]", 10, T - 15);
+            text(g, "grey: step loss   blue: epoch train   red: validation   green: " + (relative ? "2LPT (= 1)"
+                    : "identity map (val)"), L + 150, T - 15);
             g.setColor(new Color(170, 170, 170));
             for (int i = 0; i < steps.size(); i++) {
                 float v = steps.get(i);

@@ -15,8 +15,8 @@ import java.nio.file.StandardCopyOption;
  */
 public final class ShippedModel {
 
-    /** The shipped model's id: training-data kernel, base width, version. */
-    public static final String ID = "d3m-fastpm-w32-v2";
+    /** The shipped (default) model's id: conditioned on the cosmology ({@link Conditioning#FILM}), base width, version. */
+    public static final String ID = "d3m-cosmo-w32-v3";
     /** Its class-path resource. */
     public static final String RESOURCE = "/models/" + ID + ".d3mw";
     /** What {@code model=paper} names: the paper's protocol, trained on one cosmology at z = 0. */

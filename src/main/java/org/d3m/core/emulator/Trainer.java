@@ -350,14 +350,14 @@ public final class Trainer {
                 st.epochSteps = 0;
                 writeCheckpoint(ckpt, fingerprint, session, adam, st);
                 lastCkpt = System.nanoTime();
-                writeLogs(outDir, st, identity);
+                writeLogs(outDir, st, identity, cond);
                 p.report((double) st.globalStep / totalSteps, String.format(Locale.ROOT,
                         "epoch %d/%d: val loss %.4g (identity %.4g)", st.epoch, config.epochs(), val, identity));
             }
             WeightsFile.save(outDir.resolve(FINAL), session.net(), baseMeta
                     .with("epoch", String.valueOf(st.epoch))
                     .with("val_loss", st.history.isEmpty() ? "" : String.valueOf(st.history.get(st.history.size() - 1).valLoss())));
-            writeLogs(outDir, st, identity);
+            writeLogs(outDir, st, identity, cond);
             return new Result(outDir.resolve(BEST), outDir.resolve(FINAL), st.bestVal, st.bestEpoch, identity,
                     List.copyOf(st.history), st.globalStep, resumed, DjlRuntime.describe(device));
         }
@@ -617,7 +617,7 @@ public final class Trainer {
         }
     }
 
-    static void writeLogs(Path outDir, State st, double identity) {
+    static void writeLogs(Path outDir, State st, double identity, boolean relative) {
         StringBuilder sb = new StringBuilder("epoch,step,train_loss,val_loss,identity_val_loss,seconds\n");
         for (EpochLog e : st.history) {
             sb.append(String.format(Locale.ROOT, "%d,%d,%.8g,%.8g,%.8g,%.1f%n", e.epoch(), e.step(), e.trainLoss(),
@@ -629,6 +629,6 @@ public final class Trainer {
             steps.append(i + 1).append(',').append(String.format(Locale.ROOT, "%.8g", st.stepLosses.get(i))).append('\n');
         }
         AtomicFiles.writeString(outDir.resolve("steps.csv"), steps.toString());
-        LossPlot.write(outDir.resolve("loss.png"), st.stepLosses, st.history, identity);
+        LossPlot.write(outDir.resolve("loss.png"), st.stepLosses, st.history, identity, relative);
     }
 }
