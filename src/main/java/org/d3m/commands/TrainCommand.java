@@ -3,6 +3,8 @@ package org.d3m.commands;
 import java.io.File;
 import java.util.Locale;
 import org.d3m.core.emulator.Conditioning;
+import java.nio.file.Path;
+import org.d3m.core.emulator.ShippedModel;
 import org.d3m.core.emulator.Trainer;
 import org.d3m.ij.CommandProgress;
 import org.scijava.ItemIO;
@@ -45,6 +47,9 @@ public class TrainCommand implements Command {
             + " none (the paper's network), film (per-channel scale and shift in every block) or channels (extra input"
             + " channels); conditioned networks learn the correction to 2LPT")
     String conditioning = "none";
+    @Parameter(required = false, description = "start from these weights (.d3mw of the same width, residual and"
+            + " conditioning; 'shipped' or 'paper' for a shipped model) instead of random ones; a checkpoint still wins")
+    File init_weights;
     @Parameter(description = "augment by the 48 symmetries of the cube")
     boolean augment = true;
     @Parameter(description = "minutes between checkpoints")
@@ -62,7 +67,10 @@ public class TrainCommand implements Command {
                 augment, 0, checkpoint_minutes * 60, device, "train " + CommandLine.of(this), lr_schedule,
                 "cosine".equals(lr_schedule) ? min_learning_rate : learning_rate, Conditioning.parse(conditioning));
         OutputGuard.of(this).folder(output_dir, Trainer.OUTPUTS).check();
-        Trainer.Result r = Trainer.train(dataset.toPath(), output_dir.toPath(), c, CommandProgress.get());
+        Path init = !Outputs.given(init_weights) ? null
+                : init_weights.getPath().equals("shipped") && !init_weights.exists() ? ShippedModel.resolve(null)
+                : ShippedModel.resolve(init_weights.toPath());
+        Trainer.Result r = Trainer.train(dataset.toPath(), output_dir.toPath(), c, init, CommandProgress.get());
         summary = c.conditioning() == Conditioning.NONE ? String.format(Locale.ROOT,
                 "%s: best validation MSE %.5g (Mpc/h)^2 at epoch %d, identity (ZA) %.5g, %d steps on %s; best model %s",
                 r.resumed() ? "resumed and trained" : "trained", r.bestValLoss(), r.bestEpoch(), r.identityValLoss(),

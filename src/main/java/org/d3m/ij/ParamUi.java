@@ -95,6 +95,7 @@ public final class ParamUi {
             e("weight_decay", "Weight decay", "", "Network"),
             e("residual", "Predict \u03a8 \u2212 ZA (residual)", "", "Network"),
             e("conditioning", "Cosmology conditioning", "", "Network"),
+            e("init_weights", "Start from weights (optional)", "", "Network"),
             e("extrapolate", "Emulate outside the trained range", "", "Network"),
             e("test_points", "Test points (\u03a9m/As factor/z;...)", "", "Analysis"),
             e("augment", "Augment by the 48 cube symmetries", "", "Network"),

@@ -259,17 +259,32 @@ public final class Trainer {
      *                                  {@code outDir} ({@link FolderLock})
      */
     public static Result train(Path datasetDir, Path outDir, Config config, Progress progress) {
+        return train(datasetDir, outDir, config, null, progress);
+    }
+
+    /**
+     * {@link #train(Path, Path, Config, Progress)} starting, when there is no checkpoint to resume, from the
+     * weights (and BatchNorm statistics) of {@code initWeights} instead of random ones: a weights file of a
+     * network of the same width, residual flag and conditioning (fine-tuning, or more epochs of a shipped
+     * model). Null: random weights from the seed.
+     *
+     * @throws IllegalArgumentException a missing or incompatible weights file
+     */
+    public static Result train(Path datasetDir, Path outDir, Config config, Path initWeights, Progress progress) {
+        if (initWeights != null) {
+            WeightsFile.requireLike(initWeights, config.width(), config.residual(), config.conditioning());
+        }
         try (FolderLock lock = FolderLock.acquire(outDir)) {
             for (String f : OUTPUTS) {
                 TempFiles.removeStale(outDir.resolve(f));
             }
-            return trainLocked(datasetDir, outDir, config, progress);
+            return trainLocked(datasetDir, outDir, config, initWeights, progress);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot clean " + outDir + ": " + e.getMessage(), e);
         }
     }
 
-    private static Result trainLocked(Path datasetDir, Path outDir, Config config, Progress progress) {
+    private static Result trainLocked(Path datasetDir, Path outDir, Config config, Path initWeights, Progress progress) {
         Progress p = progress == null ? Progress.NONE : progress;
         Dataset data = Dataset.open(datasetDir);
         List<Dataset.Entry> trainSet = data.split("train");
@@ -290,6 +305,10 @@ public final class Trainer {
             Adam adam = new Adam(session.trainableSizes(), config.learningRate(), 0.9, 0.999, 1e-8, config.weightDecay());
             State st = new State();
             boolean resumed = Files.isRegularFile(ckpt);
+            if (!resumed && initWeights != null) {
+                WeightsFile.readInto(initWeights, session.net());
+                p.report(0, "starting from the weights of " + initWeights);
+            }
             if (resumed) {
                 readCheckpoint(ckpt, fingerprint, session, adam, st);
                 p.report((double) st.globalStep / totalSteps, "resumed at epoch " + (st.epoch + 1) + ", step " + st.globalStep);
@@ -297,6 +316,9 @@ public final class Trainer {
             boolean cond = config.conditioning() != Conditioning.NONE;
             double identity = cond ? 1.0 : identityLoss(data, valSet);
             ModelMeta baseMeta = meta(config, data, box, device);
+            if (initWeights != null) {
+                baseMeta = baseMeta.with("init_weights", initWeights.getFileName().toString());
+            }
             if (cond) {
                 baseMeta = TrainingRanges.of(data, trainSet).record(baseMeta);
             }

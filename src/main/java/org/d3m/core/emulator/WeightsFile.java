@@ -96,6 +96,35 @@ public final class WeightsFile {
         }
     }
 
+    /**
+     * Refuses, with a one-line IllegalArgumentException, a weights file that is not a network of this width,
+     * residual flag and conditioning.
+     */
+    public static void requireLike(Path file, int width, boolean residual, Conditioning conditioning) {
+        ModelMeta m = readMeta(file);
+        if (m.width() != width || m.residual() != residual || m.conditioning() != conditioning) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "init_weights %s is a width-%d network"
+                    + " (residual=%b, conditioning=%s), not width=%d residual=%b conditioning=%s", file.getFileName(),
+                    m.width(), m.residual(), m.conditioning().key(), width, residual, conditioning.key()));
+        }
+    }
+
+    /** Reads the parameters of a weights file into an initialized network of the same kind. */
+    public static void readInto(Path file, D3mNet net) {
+        requireLike(file, net.width(), net.residual(), net.conditioning());
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ZipEntry e = zip.getEntry(PARAMS);
+            if (e == null) {
+                throw new IllegalArgumentException("corrupt weights file " + file + ": no " + PARAMS);
+            }
+            try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(zip.getInputStream(e)))) {
+                ParamIO.read(in, net);
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("corrupt weights file " + file + ": " + e.getMessage());
+        }
+    }
+
     private static void check(Path file) {
         if (file == null || !Files.isRegularFile(file)) {
             throw new IllegalArgumentException("weights file not found: " + file);

@@ -134,6 +134,33 @@ class ConditionedEmulatorTest {
     }
 
     @Test
+    void trainingCanStartFromAWeightsFile() throws Exception {
+        Path data = dir.resolve("data");
+        org.d3m.core.pm.FastPmSolver.Config pm = org.d3m.core.pm.FastPmSolver.Config.defaults().withSteps(2).withThreads(2);
+        DatasetBuilder.build(data, 10, 900, TrainingPairs.source(TinyConditionedModel.setup(900), pm, 900,
+                TinyConditionedModel.RANGES, Progress.NONE), java.util.Map.of(), Progress.NONE);
+        Trainer.Config tc = Trainer.Config.defaults().withWidth(2).withBatch(2).withEpochs(1).withLearningRate(1e-3)
+                .withSeed(1).withThreads(2).withDevice("cpu").withCheckpointEvery(0, 0).withConditioning(Conditioning.FILM);
+        Trainer.train(data, dir.resolve("scratch"), tc, null, Progress.NONE);
+        Trainer.train(data, dir.resolve("init"), tc, TinyConditionedModel.weights(), Progress.NONE);
+        double scratch = firstStepLoss(dir.resolve("scratch"));
+        double init = firstStepLoss(dir.resolve("init"));
+        // from scratch the output layer is zero: every sample's loss relative to 2LPT is exactly 1
+        assertEquals(1, scratch, 1e-5);
+        // the tiny model (4 steps of training) is barely off 2LPT, but measurably: 0.99957 here
+        assertTrue(Math.abs(init - 1) > 1e-4, "from the tiny model's weights the first step is not 2LPT: " + init);
+        assertEquals(TinyConditionedModel.weights().getFileName().toString(),
+                WeightsFile.readMeta(dir.resolve("init").resolve(Trainer.BEST)).info().get("init_weights"));
+        IllegalArgumentException x = assertThrows(IllegalArgumentException.class,
+                () -> Trainer.train(data, dir.resolve("bad"), tc.withWidth(4), TinyConditionedModel.weights(), Progress.NONE));
+        assertTrue(x.getMessage().startsWith("init_weights") && x.getMessage().contains("not width=4"), x.getMessage());
+    }
+
+    static double firstStepLoss(Path run) throws java.io.IOException {
+        return Double.parseDouble(java.nio.file.Files.readAllLines(run.resolve("steps.csv")).get(1).split(",")[1]);
+    }
+
+    @Test
     void conditionedTrainingRecordsItsLossRelativeToTwoLpt() {
         // validation loss is each sample's squared error relative to 2LPT's: 2LPT (the untrained network) scores 1
         Path w = TinyConditionedModel.weights();
