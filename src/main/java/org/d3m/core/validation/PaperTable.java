@@ -205,6 +205,17 @@ public final class PaperTable {
         }
         List<String> notes = new ArrayList<>();
         var c = trained.cosmology();
+        org.d3m.core.emulator.TrainingRanges ranges = org.d3m.core.emulator.TrainingRanges.of(meta);
+        if (ranges != null) {
+            // a conditioned model is told each cosmology and the redshift; its training set spans ranges
+            notes.add("the model is conditioned on the cosmology and redshift, trained over " + ranges.describe());
+            compare(notes, info, "n_s", c.nS());
+            compare(notes, info, "h", c.h());
+            compare(notes, info, "omega_b", c.omegaB());
+            compare(notes, info, "steps", config.pm().steps());
+            compare(notes, info, "mesh_factor", config.pm().meshFactor());
+            return notes;
+        }
         compare(notes, info, "a_s", c.aS());
         compare(notes, info, "n_s", c.nS());
         compare(notes, info, "h", c.h());

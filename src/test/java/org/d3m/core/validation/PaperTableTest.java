@@ -208,6 +208,16 @@ class PaperTableTest {
      * records no redshift is noted.
      */
     @Test
+    void aConditionedModelIsNotedWithItsRangesAtAnyRedshift() {
+        ModelMeta meta = WeightsFile.readMeta(org.d3m.testfixtures.TinyConditionedModel.weights());
+        PaperTable.Config z1 = new PaperTable.Config(1, 1000, 0, PM.withRedshift(1), STATS);
+        List<String> notes = PaperTable.checkModel(meta, TinyModel.setup(0), z1);
+        assertEquals(1, notes.size(), notes.toString());
+        assertTrue(notes.get(0).startsWith("the model is conditioned on the cosmology and redshift, trained over Omega_m"),
+                notes.toString());
+    }
+
+    @Test
     void atARedshiftEveryFieldIsThere() {
         PaperTable.Config z1 = new PaperTable.Config(1, 1000, 0, PM.withRedshift(1), STATS);
         assertEquals(0.5, z1.a());
