@@ -128,7 +128,7 @@ class GuiCommandsIT {
             GuiIT.xdo(display, log, "mousemove", "--window", dlg3, "260", "52", "click", "1");
             tab(display, log, 15);
             replaceField(display, log, "3000");                         // steps
-            tab(display, log, 4);
+            tab(display, log, 5);                                       // past a_start, redshift, mesh_factor
             GuiIT.xdo(display, log, "type", "--delay", "20", cancelledTif.toString()); // output file
             GuiIT.xdo(display, log, "key", "Return");
             GuiIT.waitFor(() -> Files.exists(marker), "the long run to start (see " + log + ")");
@@ -149,7 +149,7 @@ class GuiCommandsIT {
         assertEquals("32x32 c=3 z=32", r1.get("size"), "3-channel hyperstack of the paper's 32^3 box");
         assertEquals("4 Mpc/h composite 16", r1.get("voxel"), "128/32 Mpc/h voxels, opened at 1600%");
         String line = "run(\"Simulate FastPM...\", \"a_s=2.142e-9 n_s=0.9667 h=0.6774 omega_m=0.3089 omega_b=0.0486 sigma8=0"
-                + " box_size=128 grid=32 seed=42 threads=0 kernel=fastpm steps=4 a_start=0.1 mesh_factor=2\");";
+                + " box_size=128 grid=32 seed=42 threads=0 kernel=fastpm steps=4 a_start=0.1 redshift=0 mesh_factor=2\");";
         assertEquals(line, r1.get("recorded"), "the typed seed and steps recorded with the exact defaults");
         assertTrue(r1.get("tooltip").startsWith("scale factor of the 2LPT initial conditions"), "tooltip: " + r1);
         assertTrue(r1.get("status").startsWith("Simulate FastPM: done in "), r1.toString());
