@@ -96,7 +96,7 @@ public final class ParamUi {
             e("residual", "Predict \u03a8 \u2212 ZA (residual)", "", "Network"),
             e("conditioning", "Cosmology conditioning", "", "Network"),
             e("init_weights", "Start from weights (optional)", "", "Network"),
-            e("extrapolate", "Emulate outside the trained range", "", "Network"),
+            e("extrapolate", "Emulate outside the trained range (shipped model: \u03a9m 0.09-0.55, z 0-1.2)", "", "Network"),
             e("test_points", "Test points (\u03a9m/As factor/z;...)", "", "Analysis"),
             e("augment", "Augment by the 48 cube symmetries", "", "Network"),
             e("symmetries", "Average over cube symmetries (1 = off)", "", "Network"),
