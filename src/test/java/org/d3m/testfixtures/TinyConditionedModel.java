@@ -1,13 +1,8 @@
 package org.d3m.testfixtures;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.d3m.core.cosmology.Cosmology;
 import org.d3m.core.emulator.Conditioning;
 import org.d3m.core.emulator.CosmologyRanges;
@@ -42,13 +37,7 @@ public final class TinyConditionedModel {
     /** The trained weights file (best.d3mw), made on first use; deleted when the JVM exits. */
     public static synchronized Path weights() {
         if (weights == null) {
-            try {
-                Path dir = Files.createTempDirectory("d3m-tiny-cond-model");
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));
-                weights = train(dir);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            weights = TinyModel.inTempDir("d3m-tiny-cond-model", TinyConditionedModel::train);
         }
         return weights;
     }
@@ -72,13 +61,5 @@ public final class TinyConditionedModel {
                 .withSeed(1).withThreads(2).withDevice("cpu").withCheckpointEvery(0, 0)
                 .withConditioning(Conditioning.FILM);
         return Trainer.train(data, dir.resolve("model"), tc, Progress.NONE).bestWeights();
-    }
-
-    private static void delete(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // best effort
-        }
     }
 }

@@ -40,15 +40,20 @@ public final class TinyModel {
     /** The trained weights file (best.d3mw), made on first use; deleted when the JVM exits. */
     public static synchronized Path weights() {
         if (weights == null) {
-            try {
-                Path dir = Files.createTempDirectory("d3m-tiny-model");
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));
-                weights = train(dir);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            weights = inTempDir("d3m-tiny-model", TinyModel::train);
         }
         return weights;
+    }
+
+    /** {@code make} run in a new temporary folder that is deleted when the JVM exits; its result. */
+    static Path inTempDir(String prefix, java.util.function.Function<Path, Path> make) {
+        try {
+            Path dir = Files.createTempDirectory(prefix);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));
+            return make.apply(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The setup the model was trained on, for a seed. */

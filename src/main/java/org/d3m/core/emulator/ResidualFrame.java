@@ -2,7 +2,6 @@ package org.d3m.core.emulator;
 
 import org.d3m.core.cosmology.GrowthFactors;
 import org.d3m.core.field.Box;
-import org.d3m.core.field.Fft;
 import org.d3m.core.field.VectorField;
 import org.d3m.core.ic.Lpt;
 import org.d3m.core.ic.LptKernel;
@@ -70,7 +69,7 @@ public final class ResidualFrame {
         Lpt lpt = new Lpt(za.box(), threads, LptKernel.FASTPM);
         float[] deltaK = lpt.deltaKFromPsi1(za);
         VectorField lpt2 = lpt.secondOrderFromZa(za, r);
-        double s = amplitude(deltaK, za.box(), threads);
+        double s = amplitude(deltaK, lpt);
         return new ResidualFrame(za, lpt2, s, conditions(omegaM, redshift, s));
     }
 
@@ -82,14 +81,14 @@ public final class ResidualFrame {
                     + " make the dataset again with this version's make-dataset");
         }
         Lpt lpt = new Lpt(sample.za().box(), threads, LptKernel.FASTPM);
-        double s = amplitude(lpt.deltaKFromPsi1(sample.za()), sample.za().box(), threads);
+        double s = amplitude(lpt.deltaKFromPsi1(sample.za()), lpt);
         return new ResidualFrame(sample.za(), sample.lpt2(), s,
                 conditions(sample.params().get(Sample.OMEGA_M), sample.params().get(Sample.REDSHIFT), s));
     }
 
     /** rms of the linear density of a half-complex spectrum, over {@link #REF_DENSITY}. */
-    static double amplitude(float[] deltaK, Box box, int threads) {
-        float[] d = new Fft(box.n(), threads).inverse(deltaK);
+    static double amplitude(float[] deltaK, Lpt lpt) {
+        float[] d = lpt.density(deltaK);
         double sum = 0;
         for (float v : d) {
             sum += (double) v * v;
