@@ -46,7 +46,10 @@ public class EmulateCommand extends LinearInputParameters {
     @Parameter(description = "emulate outside the model's trained range of Omega_m, redshift and amplitude (the shipped"
             + " model's: Omega_m 0.09-0.55, A_s 0.16-2.0 x 2.142e-9, z 0-1.2)")
     boolean extrapolate = false;
-    @Parameter(choices = {"auto", "cpu", "gpu"}, description = "auto: a GPU when DJL finds one, else the CPU")
+    @Parameter(description = "emulate an input whose provenance says it is not a ZA displacement (FastPM, 2LPT, D3M);"
+            + " the network was trained on ZA inputs")
+    boolean allow_non_za = false;
+        @Parameter(choices = {"auto", "cpu", "gpu"}, description = "auto: a GPU when DJL finds one, else the CPU")
     String device = "auto";
     @Parameter(min = "1", max = "48", description = "mean over this many cube symmetries (1: the network alone;"
             + " each is one more network pass)")
@@ -79,6 +82,7 @@ public class EmulateCommand extends LinearInputParameters {
         if (given != null) {
             UnusedKeys.requireDefaults(this, input_img != null ? "input_img" : "input", given.box());
             Map<String, String> prov = input_img != null ? Map.of() : FieldSource.provenance(input);
+            InputCosmology.requireZa(prov, allow_non_za);
             omega_m = InputCosmology.resolve("omega_m", omega_m, new EmulateCommand().omega_m, prov);
             redshift = InputCosmology.resolve("redshift", redshift, 0, prov);
         }

@@ -7,7 +7,7 @@ import org.d3m.core.emulator.Emulator;
 /**
  * The cosmology an emulator is told about its input: a key's value, or the value the input's
  * provenance records when the key keeps its default; a key that contradicts the provenance is an
- * error. And the check that a model knows that cosmology.
+ * error. And the checks that the input is a ZA field and that a model knows that cosmology.
  */
 final class InputCosmology {
 
@@ -34,6 +34,20 @@ final class InputCosmology {
         }
         throw new IllegalArgumentException(String.format(Locale.ROOT, "%s=%s contradicts the input's provenance (%s=%s);"
                 + " leave %s out, or give the field it describes", key, Outputs.number(value), key, recorded, key));
+    }
+
+    /**
+     * Refuses an input whose provenance says it is not a ZA displacement (a FastPM, 2LPT or D3M field,
+     * a momentum) unless {@code allowNonZa}: the network maps ZA to FastPM, and another input gives a
+     * plausible-looking wrong field. An input without provenance (a bare .npy, a FastPM directory) passes.
+     */
+    static void requireZa(Map<String, String> provenance, boolean allowNonZa) {
+        String what = provenance.get("what");
+        if (allowNonZa || what == null || what.isBlank() || what.trim().startsWith("ZA ")) {
+            return;
+        }
+        throw new IllegalArgumentException("the input is a " + what.trim() + ", not a ZA displacement: D3M maps ZA to"
+                + " FastPM; give the ZA field of the same seed (lpt order=1, or initial-conditions), or pass allow_non_za=true");
     }
 
     /**

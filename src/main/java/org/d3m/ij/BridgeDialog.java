@@ -101,11 +101,12 @@ final class BridgeDialog {
             List<String> choices = ParamText.choices(item);
             Component field;
             if (ParamUi.isFieldInput(item)) {
-                List<ImagePlus> fits = ImageChoices.open(ParamUi.kind(item));
+                String wanted = ImageChoices.wantedKind(item.getDescription());
+                List<ImagePlus> fits = ImageChoices.ordered(ImageChoices.open(ParamUi.kind(item)), wanted);
                 boolean optional = "".equals(d) && !item.isRequired();
                 // linear_input is never preselected: an open density is rarely the linear field wanted
                 ImagePlus pick = optional && (!firstInput || item.getName().equals("linear_input")) ? null
-                        : ImageChoices.preselect(fits, current, taken);
+                        : ImageChoices.preselect(fits, current, taken, wanted);
                 List<String> opts = new ArrayList<>();
                 if (optional) {
                     opts.add(NONE_CHOICE);

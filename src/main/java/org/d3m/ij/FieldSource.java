@@ -118,16 +118,7 @@ public final class FieldSource {
         }
         ImagePlus imp = openImage(input);
         if (imp != null) {
-            Object info = imp.getProperty("Info");
-            if (info instanceof String text) {
-                for (String line : text.split("\n")) {
-                    int eq = line.indexOf(" = ");
-                    if (eq > 0) {
-                        m.put(line.substring(0, eq).trim(), line.substring(eq + 3).trim());
-                    }
-                }
-            }
-            return m;
+            return provenance(imp);
         }
         Path f = Path.of(input.trim());
         Path side = org.d3m.core.io.Provenance.sidecarOf(f);
@@ -136,6 +127,20 @@ public final class FieldSource {
                 m.putAll(org.d3m.core.io.Provenance.parseJson(Files.readString(side)).entries());
             } catch (java.io.IOException | RuntimeException e) {
                 return m; // an unreadable sidecar says nothing
+            }
+        }
+        return m;
+    }
+
+    /** The provenance an open image carries in its Info property ("key = value" lines); empty when none. */
+    public static java.util.Map<String, String> provenance(ImagePlus imp) {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        if (imp.getProperty("Info") instanceof String text) {
+            for (String line : text.split("\n")) {
+                int eq = line.indexOf(" = ");
+                if (eq > 0) {
+                    m.put(line.substring(0, eq).trim(), line.substring(eq + 3).trim());
+                }
             }
         }
         return m;

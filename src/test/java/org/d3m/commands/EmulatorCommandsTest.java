@@ -175,4 +175,30 @@ class EmulatorCommandsTest {
                 "symmetries=1", "output=" + dir.resolve("x.npy"));
         assertEquals(0, r.code(), r.err());
     }
+
+    @Test
+    void anInputWhoseProvenanceSaysItIsNotZaIsRefused(@TempDir Path dir) throws Exception {
+        Path model = org.d3m.testfixtures.TinyModel.weights();
+        Path lpt2 = dir.resolve("2lpt.npy");
+        assertEquals(0, cli("lpt", "order=2", "box_size=64", "grid=16", "seed=5", "output=" + lpt2).code());
+        Path out = dir.resolve("d3m.npy");
+        GeneratorCommandsTest.Result r = cli("emulate", "model=" + model, "input=" + lpt2, "box_size=64",
+                "symmetries=1", "output=" + out);
+        assertNotEquals(0, r.code());
+        assertTrue(r.err().strip().startsWith("error: the input is a 2LPT displacement, not a ZA displacement")
+                && r.err().contains("allow_non_za=true") && !r.err().strip().contains("\n"), r.err());
+        assertTrue(!Files.exists(out));
+        r = cli("emulate", "model=" + model, "input=" + lpt2, "box_size=64", "symmetries=1", "allow_non_za=true",
+                "output=" + out);
+        assertEquals(0, r.code(), r.err());
+
+        // a ZA file, and a file without provenance, pass
+        Path za = dir.resolve("za.npy");
+        assertEquals(0, cli("lpt", "order=1", "box_size=64", "grid=16", "seed=5", "output=" + za).code());
+        assertEquals(0, cli("emulate", "model=" + model, "input=" + za, "box_size=64", "symmetries=1",
+                "output=" + dir.resolve("a.npy")).code());
+        Files.delete(Provenance.sidecarOf(lpt2));
+        assertEquals(0, cli("emulate", "model=" + model, "input=" + lpt2, "box_size=64", "symmetries=1",
+                "output=" + dir.resolve("b.npy")).code());
+    }
 }

@@ -49,4 +49,34 @@ class ImageChoicesTest {
         assertEquals(c, ImageChoices.preselect(all, null, List.of()), "no current image: the newest");
         assertNull(ImageChoices.preselect(List.of(), a, List.of()), "nothing fits");
     }
+
+    static ImagePlus field(String title, String what) {
+        ImagePlus imp = image(title, 8, 8, 3, 8);
+        if (what != null) {
+            imp.setProperty("Info", "what = " + what + "\nseed = 42\n");
+        }
+        return imp;
+    }
+
+    @Test
+    void anInputThatWantsZaPrefersZaFields() {
+        assertEquals("ZA", ImageChoices.wantedKind("ZA displacement (open image, 'current' or .tif/.npy)"));
+        assertNull(ImageChoices.wantedKind("true displacement: open image title"));
+        ImagePlus za = field("za", "ZA displacement");
+        ImagePlus fastpm = field("fastpm", "FastPM displacement");
+        ImagePlus bare = field("bare", null);
+        ImagePlus lpt2 = field("2lpt", "2LPT displacement");
+        assertEquals("ZA", ImageChoices.kindOf(za));
+        assertEquals("FastPM", ImageChoices.kindOf(fastpm));
+        assertNull(ImageChoices.kindOf(bare));
+        List<ImagePlus> all = List.of(bare, za, fastpm, lpt2);
+        assertEquals(List.of(za, fastpm, lpt2, bare), ImageChoices.ordered(all, "ZA"), "ZA first, no provenance last");
+        assertEquals(all, ImageChoices.ordered(all, null));
+        // the review's steps: ICs (ZA), then FastPM, current; Emulate must preselect the ZA field
+        assertEquals(za, ImageChoices.preselect(all, fastpm, List.of(), "ZA"));
+        assertEquals(bare, ImageChoices.preselect(List.of(bare, fastpm), fastpm, List.of(), "ZA"),
+                "no ZA field: one without provenance, never a field of another kind");
+        assertNull(ImageChoices.preselect(List.of(fastpm, lpt2), fastpm, List.of(), "ZA"));
+        assertEquals(fastpm, ImageChoices.preselect(all, fastpm, List.of(), null), "no wanted kind: the current image");
+    }
 }

@@ -80,6 +80,66 @@ public final class GuiProbe {
         return "";
     }
 
+    /**
+     * Watches for the dialog titled {@code dialogTitle}; when it shows, writes to {@code result} the
+     * selected item and the items of its first choice (a field input's image list), then closes it
+     * as the window's close box does (cancel). Returns at once; a daemon thread waits (120 s at most).
+     */
+    public static String firstChoiceThenCancel(String dialogTitle, String result) {
+        Thread t = new Thread(() -> {
+            try {
+                long end = System.currentTimeMillis() + 120_000;
+                Dialog d = null;
+                while ((d = dialog(dialogTitle)) == null && System.currentTimeMillis() < end) {
+                    Thread.sleep(20);
+                }
+                if (d == null) {
+                    write(result, "selected=(no dialog)\n");
+                    return;
+                }
+                Thread.sleep(300); // let it finish laying out
+                java.awt.Choice c = firstChoice(d);
+                StringBuilder items = new StringBuilder();
+                for (int i = 0; c != null && i < c.getItemCount(); i++) {
+                    items.append(i == 0 ? "" : "|").append(c.getItem(i));
+                }
+                write(result, "selected=" + (c == null ? "(no choice)" : c.getSelectedItem()) + "\nitems=" + items + "\n");
+                Dialog shown = d;
+                java.awt.EventQueue.invokeLater(() -> shown.dispatchEvent(
+                        new java.awt.event.WindowEvent(shown, java.awt.event.WindowEvent.WINDOW_CLOSING)));
+            } catch (IOException | InterruptedException e) {
+                IJ.log("GuiProbe: " + e);
+            }
+        }, "GuiProbe dialog reader");
+        t.setDaemon(true);
+        t.start();
+        return "";
+    }
+
+    private static java.awt.Choice firstChoice(java.awt.Container c) {
+        for (java.awt.Component k : c.getComponents()) {
+            if (k instanceof java.awt.Choice ch) {
+                return ch;
+            }
+            if (k instanceof java.awt.Container inner) {
+                java.awt.Choice f = firstChoice(inner);
+                if (f != null) {
+                    return f;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Dialog dialog(String title) {
+        for (Window w : Window.getWindows()) {
+            if (w.isShowing() && w instanceof Dialog d && title.equals(d.getTitle())) {
+                return d;
+            }
+        }
+        return null;
+    }
+
     /** Writes a file whole (a temporary file renamed), so that a reader never sees it half-written. */
     private static void write(String path, String text) throws IOException {
         Path tmp = Path.of(path + ".tmp");
