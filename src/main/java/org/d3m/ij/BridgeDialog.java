@@ -122,7 +122,8 @@ final class BridgeDialog {
                 field = last(gd.getChoices());
                 Tooltips.attach(item.getDescription(), field, gd.getLabel());
                 gd.addFileField(label + " file", isFile ? (String) d : "");
-                Tooltips.attach("a .tif, .tiff or .npy file, when \"" + FILE_CHOICE + "\" is chosen above",
+                linkChoiceAndFile((Choice) field, last(gd.getStringFields()));
+                Tooltips.attach("a .tif, .tiff or .npy file; a path typed here wins over the choice above",
                         last(gd.getStringFields()), gd.getLabel());
                 firstInput = false;
                 continue;
@@ -187,7 +188,7 @@ final class BridgeDialog {
             if (ParamUi.isFieldInput(item)) {
                 String choice = choicesV.get(ci++).getSelectedItem();
                 String file = strings.get(si++).getText();
-                text = FILE_CHOICE.equals(choice) ? file : NONE_CHOICE.equals(choice) ? "" : choice;
+                text = fieldInput(choice, file);
             } else if (!ParamText.choices(item).isEmpty()) {
                 text = choicesV.get(ci++).getSelectedItem();
             } else if (t == Boolean.class) {
@@ -201,6 +202,35 @@ final class BridgeDialog {
             given.put(item.getName(), ParamText.parse(item, text));
         }
         return Commands.complete(info, given);
+    }
+
+    /**
+     * Keeps a field input's two widgets saying the same: typing a path selects {@value #FILE_CHOICE},
+     * choosing an image (or {@value #NONE_CHOICE}) clears the path.
+     */
+    private static void linkChoiceAndFile(Choice choice, TextField file) {
+        file.addTextListener(e -> {
+            if (!file.getText().isBlank() && !FILE_CHOICE.equals(choice.getSelectedItem())) {
+                choice.select(FILE_CHOICE);
+            }
+        });
+        choice.addItemListener(e -> {
+            if (!FILE_CHOICE.equals(choice.getSelectedItem()) && !file.getText().isEmpty()) {
+                file.setText("");
+            }
+        });
+    }
+
+    /**
+     * The value of a field input from its choice and its file field: a typed path wins whatever the
+     * choice says (a user who types a path means that file); else the chosen image, or "" for
+     * {@value #NONE_CHOICE}.
+     */
+    static String fieldInput(String choice, String typed) {
+        if (typed != null && !typed.isBlank()) {
+            return typed.trim();
+        }
+        return FILE_CHOICE.equals(choice) || NONE_CHOICE.equals(choice) ? "" : choice;
     }
 
     /** True for the keys a dialog remembers: not outputs (a rerun would overwrite them) and not images. */
