@@ -20,7 +20,7 @@ setBatchMode(true);
 
 // 10 pairs in the paper's box (32^3 particles, 128 Mpc/h), FastPM with 4 steps to keep it short.
 run("Make Dataset...", "box_size=128 grid=32 seed=1000 samples=10 steps=4 output_dir=[" + dir + "dataset]");
-run("Train...", "dataset=[" + dir + "dataset] output_dir=[" + dir + "model] width=4 batch=2 epochs=2 learning_rate=0.001 device=cpu");
+run("Train...", "dataset=[" + dir + "dataset] output_dir=[" + dir + "model] width=4 batch=2 epochs=2 learning_rate=0.001 augment=false device=cpu");
 
 // An unseen seed: its ZA, 2LPT and FastPM fields, then the emulator's prediction from the ZA file.
 common = "box_size=128 grid=32 seed=7";

@@ -244,6 +244,7 @@ public class CommandBridge implements PlugIn {
         if (!Recorder.record) {
             return;
         }
+        Map<String, Object> defaults = Commands.defaults(info);
         for (ModuleItem<?> item : Commands.userInputs(info)) {
             Object v = values.get(item.getName());
             if ("".equals(v) && ParamUi.isFieldInput(item)) {
@@ -252,6 +253,8 @@ public class CommandBridge implements PlugIn {
             if (v instanceof Boolean b) {
                 if (b) {
                     Recorder.recordOption(item.getName());
+                } else if (Boolean.TRUE.equals(defaults.get(item.getName()))) {
+                    Recorder.recordOption(item.getName(), "false"); // a left-out key would mean its default, true
                 }
             } else if (v != null) {
                 Recorder.recordOption(item.getName(), ParamText.format(v));

@@ -20,8 +20,10 @@ import org.scijava.module.ModuleItem;
  *   <li>{@code key=value} or {@code key=[value with spaces]}, like {@link Macro#getValue} but a key is
  *   never looked for inside a [bracketed] value ({@link #values});</li>
  *   <li>{@code key=&name} takes the value of macro variable {@code name};</li>
- *   <li>a boolean is true when its key is present on its own ({@code flag}), false when absent
- *   ({@code flag=true}/{@code flag=false} are accepted too);</li>
+ *   <li>a boolean is true when its key is present on its own ({@code flag}) or as {@code flag=true},
+ *   false as {@code flag=false}, and keeps its default when absent, as every other key does (unlike
+ *   IJ1, where an absent checkbox is off: a hand-written macro that leaves out {@code augment} must not
+ *   turn a default-on box off);</li>
  *   <li>choices are validated; keys left out keep the command's defaults;</li>
  *   <li>unlike IJ1, an unknown key is an error (typos must not pass silently).</li>
  * </ul>
@@ -74,8 +76,8 @@ public final class MacroOptions {
             String key = item.getName();
             String lower = key.toLowerCase(Locale.ROOT);
             String raw = raws.get(lower);
-            if (ParamText.box(item.getType()) == Boolean.class && (raw == null || raw.isEmpty())) {
-                given.put(key, raws.containsKey(lower));
+            if (ParamText.box(item.getType()) == Boolean.class && raws.containsKey(lower) && (raw == null || raw.isEmpty())) {
+                given.put(key, true);
                 continue;
             }
             if (raw == null) {
@@ -97,10 +99,12 @@ public final class MacroOptions {
     /**
      * The option string the Recorder would write for {@code values}: keys in input order,
      * values by {@link ParamText#format}, bracketed when they contain a space or are empty,
-     * booleans as a bare key when true and left out when false, null values left out.
+     * booleans as a bare key when true, {@code key=false} when false and on by default, left out when
+     * false and off by default; null values left out.
      */
     public static String format(CommandInfo info, Map<String, Object> values) {
         StringBuilder sb = new StringBuilder();
+        Map<String, Object> defaults = Commands.defaults(info);
         for (ModuleItem<?> item : Commands.userInputs(info)) {
             Object v = values.get(item.getName());
             if (v == null) {
@@ -109,6 +113,8 @@ public final class MacroOptions {
             if (v instanceof Boolean b) {
                 if (b) {
                     sb.append(sb.length() > 0 ? " " : "").append(item.getName());
+                } else if (Boolean.TRUE.equals(defaults.get(item.getName()))) {
+                    sb.append(sb.length() > 0 ? " " : "").append(item.getName()).append("=false");
                 }
                 continue;
             }

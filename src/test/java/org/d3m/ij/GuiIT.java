@@ -78,8 +78,8 @@ class GuiIT {
         assertEquals("run(\"Make Test Field...\", \"box_size=48 grid=16\");", r.get("recorded"), r.toString());
         assertEquals("2|test density grid=16 box_size=48-1|3 Mpc/h", r.get("replay"),
                 "the recorded line replays without a dialog; the same settings again get a distinct title");
-        assertEquals("run(\"Echo Parameters...\", \"grid=32 seed=7 a_s=2.142e-9 box_size=128 mode=za order=first label=[hello world]\");",
-                Files.readString(res2).strip(), "defaults recorded exactly, false checkbox and empty file left out");
+        assertEquals("run(\"Echo Parameters...\", \"grid=32 seed=7 a_s=2.142e-9 box_size=128 on mode=za order=first label=[hello world]\");",
+                Files.readString(res2).strip(), "defaults recorded exactly, a true checkbox as its key, a false one (off by default) and the empty file left out");
         assertTrue(Files.size(dir.resolve("dialog.png")) > 1000 && Files.size(dir.resolve("result.png")) > 1000);
     }
 

@@ -75,6 +75,12 @@ class MacroOptionsTest {
         assertEquals(true, parse("grid=8 flag").get("flag"));
         assertEquals(true, parse("flag grid=8").get("flag"));
         assertEquals(false, parse("grid=8").get("flag"));
+        assertEquals(false, parse("grid=8 flag=false").get("flag"));
+        // an absent key keeps its default, for a box that is on by default too (issue 26: a hand-written
+        // macro that leaves out augment or three_point must not turn them off)
+        assertEquals(true, parse("grid=8").get("on"));
+        assertEquals(true, parse("on grid=8").get("on"));
+        assertEquals(false, parse("on=false grid=8").get("on"));
         assertEquals(false, parse("label=[flag] grid=8").get("flag"), "a bracketed value is not a key");
         assertEquals(true, parse("flag=true").get("flag"));
     }
@@ -98,7 +104,7 @@ class MacroOptionsTest {
         Map<String, Object> in = parse("grid=64 seed=123456789012 a_s=2.142e-9 box_size=0.1 flag mode=2lpt order=second "
                 + "label=[a b] output=/tmp/x.npy");
         String text = MacroOptions.format(echo, in);
-        assertEquals("grid=64 seed=123456789012 a_s=2.142e-9 box_size=0.1 flag mode=2lpt order=second label=[a b] output=/tmp/x.npy",
+        assertEquals("grid=64 seed=123456789012 a_s=2.142e-9 box_size=0.1 flag on mode=2lpt order=second label=[a b] output=/tmp/x.npy",
                 text);
         assertEquals(in, parse(text));
         // awkward reals survive exactly
@@ -109,6 +115,10 @@ class MacroOptionsTest {
         }
         Map<String, Object> defaults = parse("");
         assertEquals(defaults, parse(MacroOptions.format(echo, defaults)), "false booleans and null files left out");
+        Map<String, Object> off = parse("on=false");
+        assertTrue(MacroOptions.format(echo, off).contains(" on=false "), "a default-on box that is off is recorded: "
+                + MacroOptions.format(echo, off));
+        assertEquals(off, parse(MacroOptions.format(echo, off)));
     }
 
     @Test

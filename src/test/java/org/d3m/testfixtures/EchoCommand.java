@@ -25,6 +25,8 @@ public class EchoCommand implements Command {
     double box_size = 128;
     @Parameter
     boolean flag;
+    @Parameter(description = "a box that is on by default")
+    boolean on = true;
     @Parameter(choices = {"za", "2lpt", "fastpm"})
     String mode = "za";
     @Parameter
