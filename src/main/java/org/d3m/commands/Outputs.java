@@ -38,9 +38,25 @@ final class Outputs {
         }
     }
 
-    /** "FastPM displacement seed=7 z=0": what, the source of the linear field, and the epoch. */
+    /**
+     * "FastPM displacement seed=7 z=0": what, the source of the linear field, and the epoch, no word
+     * twice (a linear field titled "linear density seed=42 z=0" gives "ZA displacement linear density
+     * seed=42 z=0", not "... z=0 z=0").
+     */
     static String title(String what, SetupParameters command, SimulationSetup s, String epoch) {
-        return what + " " + command.source(s) + (epoch.isEmpty() ? "" : " " + epoch);
+        return withoutRepeats(what + " " + command.source(s) + (epoch.isEmpty() ? "" : " " + epoch));
+    }
+
+    /** {@code text} with each space-separated word after its first occurrence left out. */
+    static String withoutRepeats(String text) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        StringBuilder sb = new StringBuilder();
+        for (String w : text.trim().split(" +")) {
+            if (seen.add(w)) {
+                sb.append(sb.length() > 0 ? " " : "").append(w);
+            }
+        }
+        return sb.toString();
     }
 
     /** Writes {@code v} to {@code file} when given, and returns it as a 3-channel hyperstack. */

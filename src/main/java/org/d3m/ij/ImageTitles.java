@@ -19,7 +19,8 @@ import org.scijava.module.ModuleItem;
  * <ol>
  *   <li>appends the settings that differ from the command's defaults ({@code steps=4}), so two
  *   runs with the same seed but different settings are told apart, and</li>
- *   <li>makes the title unique among the open images as ImageJ does for duplicates: "-1", "-2", ...</li>
+ *   <li>makes the title unique among the open images: " (2)", " (3)", ... for the second and later
+ *   (not ImageJ's "-1", which after "z=0" reads as a redshift range "z=0-1").</li>
  * </ol>
  * Titles matter: macros and dialogs pick field inputs by title ({@link FieldSource}).
  */
@@ -65,7 +66,7 @@ public final class ImageTitles {
 
     /**
      * {@code title} if no open image (windows and batch-mode images) has it, else the first free
-     * "title-1", "title-2", ... (ImageJ's convention for duplicates).
+     * "title (2)", "title (3)", ...
      */
     public static String unique(String title) {
         return unique(title, openTitles(null));
@@ -76,8 +77,8 @@ public final class ImageTitles {
         if (!taken.contains(title)) {
             return title;
         }
-        for (int i = 1; ; i++) {
-            String t = title + "-" + i;
+        for (int i = 2; ; i++) {
+            String t = title + " (" + i + ")";
             if (!taken.contains(t)) {
                 return t;
             }

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  *   <li>Simulate FastPM from its dialog: seed 42 and 4 steps typed; the tooltip of a field and
  *   the Help window shown; the result is "FastPM displacement seed=42 z=0 steps=4" at 1600%;</li>
  *   <li>Simulate FastPM again: the dialog remembers seed 42 and 4 steps; the same-seed image is
- *   "...-1" (distinct titles), and both runs recorded the same full line;</li>
+ *   "... (2)" (distinct titles), and both runs recorded the same full line;</li>
  *   <li>Power Spectrum from its dialog: a P(k) plot and table;</li>
  *   <li>the second image renamed to the first's title: Power Spectrum on that title is refused
  *   (an error naming both images) and leaves no recorder line;</li>
@@ -154,10 +154,10 @@ class GuiCommandsIT {
         assertTrue(r1.get("tooltip").startsWith("scale factor of the 2LPT initial conditions"), "tooltip: " + r1);
         assertTrue(r1.get("status").startsWith("Simulate FastPM: done in "), r1.toString());
         Map<String, String> r2 = GuiIT.parse(Files.readString(res[2]));
-        assertEquals(title + "-1", r2.get("title"), "a same-seed run gets a distinct title: " + r2);
+        assertEquals(title + " (2)", r2.get("title"), "a same-seed run gets a distinct title: " + r2);
         assertEquals(line + "|" + line, r2.get("recorded"), "remembered values, recorded in full again");
         Map<String, String> r3 = GuiIT.parse(Files.readString(res[3]));
-        assertEquals("run(\"Power Spectrum...\", \"input=[" + title + "-1] box_size=0 dk=0.02 threads=0\");", r3.get("recorded"),
+        assertEquals("run(\"Power Spectrum...\", \"input=[" + title + " (2)] box_size=0 dk=0.02 threads=0\");", r3.get("recorded"),
                 r3.toString());
         assertTrue(r3.get("plot").startsWith("P(k) of displacement"), r3.toString());
         assertEquals("3", r3.get("images"), "the two displacements and the plot: " + r3);

@@ -76,7 +76,7 @@ class GuiIT {
         assertEquals("16x16x16", r.get("size"));
         assertEquals("3 Mpc/h", r.get("voxel"), "box_size 48 typed into the dialog: 48/16 Mpc/h voxels");
         assertEquals("run(\"Make Test Field...\", \"box_size=48 grid=16\");", r.get("recorded"), r.toString());
-        assertEquals("2|test density grid=16 box_size=48-1|3 Mpc/h", r.get("replay"),
+        assertEquals("2|test density grid=16 box_size=48 (2)|3 Mpc/h", r.get("replay"),
                 "the recorded line replays without a dialog; the same settings again get a distinct title");
         assertEquals("run(\"Echo Parameters...\", \"grid=32 seed=7 a_s=2.142e-9 box_size=128 on mode=za order=first label=[hello world]\");",
                 Files.readString(res2).strip(), "defaults recorded exactly, a true checkbox as its key, a false one (off by default) and the empty file left out");

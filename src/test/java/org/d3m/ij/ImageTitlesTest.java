@@ -11,7 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.scijava.command.CommandInfo;
 
-/** Image titles: the settings that differ from the defaults, and ImageJ-style "-1", "-2" for duplicates. */
+/** Image titles: the settings that differ from the defaults, and " (2)", " (3)" for duplicates. */
 class ImageTitlesTest {
 
     static Map<String, Object> simulate(CommandInfo info, Object... keyValues) {
@@ -38,8 +38,10 @@ class ImageTitlesTest {
     @Test
     void duplicatesGetImageJSuffixes() {
         assertEquals("a", ImageTitles.unique("a", Set.of("b")));
-        assertEquals("a-1", ImageTitles.unique("a", Set.of("a")));
-        assertEquals("a-3", ImageTitles.unique("a", Set.of("a", "a-1", "a-2")));
-        assertEquals("z=0.5-1", ImageTitles.unique("z=0.5", Set.of("z=0.5")), "no extension guessing (ImageJ would give z=0-1.5)");
+        assertEquals("a (2)", ImageTitles.unique("a", Set.of("a")));
+        assertEquals("a (4)", ImageTitles.unique("a", Set.of("a", "a (2)", "a (3)")));
+        assertEquals("seed=42 z=0 (2)", ImageTitles.unique("seed=42 z=0", Set.of("seed=42 z=0")),
+                "not z=0-1, which reads as a redshift range (issue 26)");
+        assertEquals("z=0.5 (2)", ImageTitles.unique("z=0.5", Set.of("z=0.5")), "no extension guessing (ImageJ would give z=0-1.5)");
     }
 }
