@@ -75,7 +75,7 @@ public final class FieldImages {
         ImageStack stack = new ImageStack(n, n);
         for (int z = 0; z < n; z++) {
             for (int c = 0; c < 3; c++) {
-                stack.addSlice("xyz".charAt(c) + " z=" + z, comps[c].getProcessor(z + 1));
+                stack.addSlice(sliceLabel((char) ('x' + c), z, box.cell()), comps[c].getProcessor(z + 1));
             }
         }
         ImagePlus imp = new ImagePlus(title, stack);
@@ -207,6 +207,20 @@ public final class FieldImages {
         imp.setCalibration(cal);
     }
 
+    /**
+     * A slice's label: its comoving position along z [Mpc/h] (the slice's grid points, origin 0),
+     * after the component for a vector field: "60 Mpc/h", "x, 60 Mpc/h". Not "z=15", which beside a
+     * title's "z=0" reads as a redshift.
+     *
+     * @param component 'x', 'y' or 'z' for a vector field's channel, null for a scalar field
+     * @param cell grid spacing [Mpc/h]
+     */
+    public static String sliceLabel(Character component, int iz, double cell) {
+        double pos = Math.round(iz * cell * 1000) / 1000.0;
+        String p = pos == Math.rint(pos) ? Long.toString((long) pos) : Double.toString(pos);
+        return (component == null ? "" : component + ", ") + p + " " + UNIT;
+    }
+
     /** Core C-order data to n slices (transposing: slice z, pixel (x, y) = core (x, y, z)). */
     static ImageStack toStack(Box box, float[] data) {
         int n = box.n();
@@ -221,7 +235,7 @@ public final class FieldImages {
         });
         ImageStack stack = new ImageStack(n, n);
         for (int iz = 0; iz < n; iz++) {
-            stack.addSlice("z=" + iz, new FloatProcessor(n, n, slices[iz]));
+            stack.addSlice(sliceLabel(null, iz, box.cell()), new FloatProcessor(n, n, slices[iz]));
         }
         return stack;
     }

@@ -134,7 +134,7 @@ public final class StackImgs {
         ImageStack stack = new ImageStack(w, h);
         for (int z = 0, i = 0; z < depth; z++) {
             for (int c = 0; c < channels; c++, i++) {
-                stack.addSlice((channels > 1 ? "xyz".charAt(Math.min(c, 2)) + " " : "") + "z=" + z,
+                stack.addSlice(FieldImages.sliceLabel(channels > 1 ? "xyz".charAt(Math.min(c, 2)) : null, z, cal.voxelSize()),
                         new FloatProcessor(w, h, planes.get(i)));
             }
         }

@@ -95,6 +95,16 @@ class FieldImagesTest {
     }
 
     @Test
+    void slicesAreLabelledWithTheirComovingPosition() {
+        ImagePlus imp = FieldImages.scalar(coded(), "delta", null);           // 64 Mpc/h, 8 cells of 8
+        assertEquals("0 Mpc/h", imp.getStack().getSliceLabel(1));
+        assertEquals("56 Mpc/h", imp.getStack().getSliceLabel(8));
+        ImagePlus v = FieldImages.vector(org.d3m.core.field.VectorField.zeros(BOX), "psi", null);
+        assertEquals("z, 8 Mpc/h", v.getStack().getSliceLabel(6), "slice 2, channel z");
+        assertEquals("x, 5.333 Mpc/h", FieldImages.sliceLabel('x', 1, 128.0 / 24), "rounded to 1e-3 Mpc/h");
+    }
+
+    @Test
     void calibrationIsCellSizeInMpcPerH() {
         ImagePlus imp = FieldImages.scalar(coded(), "t", null);
         assertEquals(8.0, imp.getCalibration().pixelWidth);

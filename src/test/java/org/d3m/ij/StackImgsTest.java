@@ -103,7 +103,8 @@ class StackImgsTest {
             assertArrayEquals(v.c()[k], back.c()[k]);
             assertNotSame(v.c()[k], back.c()[k]);
         }
-        assertEquals("x z=0", imp.getStack().getSliceLabel(1));
+        assertEquals("x, 0 Mpc/h", imp.getStack().getSliceLabel(1), "the comoving position, not 'z=0' (a redshift?)");
+        assertEquals("y, " + FieldImages.sliceLabel(null, 1, 24.0 / N), imp.getStack().getSliceLabel(5));
     }
 
     @Test
