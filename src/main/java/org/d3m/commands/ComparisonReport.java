@@ -58,6 +58,7 @@ final class ComparisonReport {
                 }
             }
         }
+        org.d3m.ij.Plots.tidy(rt);
         if (dir == null) {
             return rt;
         }

@@ -80,9 +80,8 @@ public final class Plots {
 
     /**
      * A ResultsTable with one column per entry (keys are headings with their unit, e.g.
-     * "P [(Mpc/h)^3]", in map order); all columns must have the same length. A column of whole
-     * numbers (mode counts, bin indices) is shown as integers, the others in scientific notation
-     * with 10 significant digits.
+     * "P [(Mpc/h)^3]", in map order); all columns must have the same length; shown as {@link #tidy}
+     * says.
      */
     public static ResultsTable table(Map<String, double[]> columns) {
         int rows = -1;
@@ -93,20 +92,66 @@ public final class Plots {
             rows = e.getValue().length;
         }
         ResultsTable rt = new ResultsTable();
-        rt.setPrecision(-9);
         for (int r = 0; r < Math.max(rows, 0); r++) {
             rt.incrementCounter();
             for (Map.Entry<String, double[]> e : columns.entrySet()) {
                 rt.addValue(e.getKey(), e.getValue()[r]);
             }
         }
-        for (Map.Entry<String, double[]> e : columns.entrySet()) {
-            if (rows > 0 && integers(e.getValue())) {
-                rt.setDecimalPlaces(rt.getColumnIndex(e.getKey()), 0);
-            }
-        }
+        tidy(rt);
         rt.showRowNumbers(false);
         return rt;
+    }
+
+    /**
+     * Shows {@code rt} as a person reads a table: a column of whole numbers (mode counts, bin
+     * indices) as integers; a column whose values span at most four decades between 1e-3 and 1e5 in
+     * fixed notation with enough decimals for 4 significant digits of its smallest value (0.04909,
+     * 2.500); any other column in scientific notation with 5 significant digits (1.2346E4); NaN (a
+     * cell that does not apply) as an empty cell.
+     */
+    public static void tidy(ResultsTable rt) {
+        rt.setNaNEmptyCells(true); // cells of a column added later are NaN, not 0
+        if (rt.size() == 0) {
+            return;
+        }
+        for (int c = 0; c <= rt.getLastColumn(); c++) {
+            if (!rt.columnExists(c)) {
+                continue;
+            }
+            double[] values = rt.getColumnAsDoubles(c);
+            rt.setDecimalPlaces(c, decimalPlaces(values));
+            for (int r = 0; r < values.length; r++) {
+                if (Double.isNaN(values[r])) {
+                    rt.setValue(c, r, ""); // shown (and saved) empty; getValue still gives NaN
+                }
+            }
+        }
+    }
+
+    /** The decimal places {@link #tidy} gives a column: 0 for integers, negative for scientific notation. */
+    static int decimalPlaces(double[] values) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        boolean whole = true;
+        for (double v : values) {
+            if (!Double.isFinite(v)) {
+                continue;
+            }
+            whole &= v == Math.rint(v) && Math.abs(v) <= 1e15;
+            double a = Math.abs(v);
+            if (a > 0) {
+                lo = Math.min(lo, a);
+                hi = Math.max(hi, a);
+            }
+        }
+        if (whole) {
+            return 0;
+        }
+        if (hi >= 1e5 || lo < 1e-3 || hi > 1e4 * lo) {
+            return -4;
+        }
+        return (int) Math.max(0, Math.min(7, 3 - Math.floor(Math.log10(lo))));
     }
 
     /** True when every value is a whole number small enough to print exactly. */

@@ -13,7 +13,8 @@ import org.d3m.core.analysis.Spectrum;
 /**
  * Plain comma-separated tables of numbers: one header row of column names, then one row per
  * value. Numbers are written with {@link Double#toString} (shortest text that reads back to the
- * same double; NaN and Infinity as Java spells them). Files are written atomically. Lines that
+ * same double; NaN and Infinity as Java spells them), except that a column of whole numbers (mode
+ * counts, seeds, indices) is written as integers ("6", not "6.0"). Files are written atomically. Lines that
  * start with '#' and blank lines are skipped on reading.
  */
 public final class Csv {
@@ -63,11 +64,20 @@ public final class Csv {
                         + " rows, " + header[0] + " has " + rows);
             }
         }
+        boolean[] whole = new boolean[columns.length];
+        for (int c = 0; c < columns.length; c++) {
+            whole[c] = rows > 0 && Arrays.stream(columns[c]).allMatch(v -> v == Math.rint(v) && Math.abs(v) <= 1e15);
+        }
         StringBuilder b = new StringBuilder();
         b.append(String.join(",", header)).append('\n');
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < columns.length; c++) {
-                b.append(c > 0 ? "," : "").append(columns[c][r]);
+                b.append(c > 0 ? "," : "");
+                if (whole[c]) {
+                    b.append((long) columns[c][r]);
+                } else {
+                    b.append(columns[c][r]);
+                }
             }
             b.append('\n');
         }

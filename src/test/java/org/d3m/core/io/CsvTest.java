@@ -33,6 +33,14 @@ class CsvTest {
     }
 
     @Test
+    void wholeNumberColumnsAreWrittenAsIntegers() throws IOException {
+        Path p = dir.resolve("modes.csv");
+        Csv.write(p, new String[] {"k", "modes"}, new double[][] {{0.05, 0.1}, {6, 18}});
+        assertEquals("0.05,6", Files.readAllLines(p).get(1), "not 6.0 (issue 26)");
+        assertArrayEquals(new double[] {6, 18}, Csv.read(p).column("modes"));
+    }
+
+    @Test
     void spectraTableLeavesOutEmptyBins() throws IOException {
         Spectrum auto = new Spectrum(new double[] {0.01, 0.063, 0.1}, new double[] {0, 5, 6}, new long[] {0, 6, 12}, 0.02);
         Spectrum cross = new Spectrum(auto.k(), new double[] {0, 4, 3}, auto.modes(), 0.02);
