@@ -40,7 +40,26 @@ public final class Main {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
-        System.exit(run(args, System.out, System.err));
+        boolean verbose = args.length > 0 && args[0].equals("--verbose");
+        if (!verbose) {
+            quietLibraries();
+        }
+        System.exit(run(verbose ? Arrays.copyOfRange(args, 1, args.length) : args, System.out, System.err));
+    }
+
+    /**
+     * Hides DJL's log lines below ERROR (on a CPU machine it warns twice that it found no GPU, and
+     * reports its thread counts), and prints java.util.logging records on one line without a date,
+     * unless the user set them: {@code --verbose} (or
+     * {@code -Dorg.slf4j.simpleLogger.log.ai.djl=info}) shows them. Must run before DJL logs anything.
+     */
+    static void quietLibraries() {
+        if (System.getProperty("org.slf4j.simpleLogger.log.ai.djl") == null) {
+            System.setProperty("org.slf4j.simpleLogger.log.ai.djl", "error");
+        }
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "%4$s: %5$s%6$s%n"); // one line, no date
+        }
     }
 
     /** Runs the CLI and returns its exit code: 0 success, 1 error, 2 usage error. */
@@ -111,7 +130,7 @@ public final class Main {
                        d3m macro FILE.ijm [ARG ...]  run an ImageJ macro headless (recorded run() lines too)
                        d3m imagej                    start ImageJ 1 with the plugin (needs a display)
                 keys are the command's parameter names, the same as in ImageJ macros;
-                -Dd3m.debug=true (JAVA_OPTS) prints stack traces.
+                -Dd3m.debug=true (JAVA_OPTS) prints stack traces; d3m --verbose ... shows DJL's and PyTorch's log lines.
                 """;
     }
 

@@ -118,6 +118,21 @@ class HeadlessMacroIT {
         assertTrue(help[1].contains("d3m COMMAND key=value"), help[1]);
     }
 
+    @Test
+    void noLibraryWarningsUnlessVerbose() throws Exception {
+        // issue 26: DJL warned twice "Failed to detect GPU count" and libtorch "AutoNonVariableTypeMode is
+        // deprecated" on every CPU run of emulate, demo and macro
+        Path d3m = IjInstall.root().resolve("d3m");
+        String[] r = IjInstall.exec(170, null, "timeout", "160", d3m.toString(), "emulate", "grid=32", "seed=3", "symmetries=1");
+        assertEquals("0", r[0], r[1]);
+        assertFalse(r[1].contains("ai.djl") || r[1].contains("AutoNonVariableTypeMode") || r[1].contains("WARN"), r[1]);
+        assertTrue(r[1].contains("INFO: D3M emulator"), "our own one-line log stays: " + r[1]);
+        String[] v = IjInstall.exec(170, null, "timeout", "160", d3m.toString(), "--verbose", "emulate", "grid=32", "seed=3",
+                "symmetries=1");
+        assertEquals("0", v[0], v[1]);
+        assertTrue(v[1].contains("ai.djl"), "--verbose shows DJL's lines: " + v[1]);
+    }
+
     /** Macros run headless by {@code ./d3m macro} (no display at all); the emulator's (85 s) is left to the Xvfb run. */
     static final List<String> HEADLESS = List.of("pipeline.ijm", "open-samples.ijm");
 
