@@ -43,7 +43,7 @@ final class InputCosmology {
      */
     static void requireZa(Map<String, String> provenance, boolean allowNonZa) {
         String what = provenance.get("what");
-        if (allowNonZa || what == null || what.isBlank() || what.trim().startsWith("ZA ")) {
+        if (allowNonZa || what == null || what.isBlank() || what.trim().toUpperCase(Locale.ROOT).startsWith("ZA ")) {
             return;
         }
         throw new IllegalArgumentException("the input is a " + what.trim() + ", not a ZA displacement: D3M maps ZA to"
