@@ -19,7 +19,10 @@ import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
-/** Predicted displacement field(s) against a true one: the paper's Table 1, spectra and plots. */
+/**
+ * Predicted displacement field(s) against a true one: the paper's Table 1, spectra and plots. In ImageJ
+ * it opens the table and the density's T(k) and 1 - r^2 plots (the paper's Fig. 3).
+ */
 @Plugin(type = Command.class, name = "compare", menuPath = "Plugins>D3M>Analyze>Compare Fields...")
 public class CompareCommand implements Command {
 
@@ -45,6 +48,10 @@ public class CompareCommand implements Command {
     File output_dir;
     @Parameter(type = ItemIO.OUTPUT)
     ResultsTable table;
+    @Parameter(type = ItemIO.OUTPUT)
+    ij.gui.Plot transfer_plot;
+    @Parameter(type = ItemIO.OUTPUT)
+    ij.gui.Plot stochasticity_plot;
     @Parameter(type = ItemIO.OUTPUT)
     String summary;
 
@@ -79,6 +86,9 @@ public class CompareCommand implements Command {
         if (dir != null) {
             ComparisonReport.writeCurves(dir, results);
         }
+        java.util.Map<String, ij.gui.Plot> plots = ComparisonReport.plots(results, null);   // the paper's Fig. 3
+        transfer_plot = plots.get("transfer-density");
+        stochasticity_plot = plots.get("stochasticity-density");
         table = ComparisonReport.writeTable(dir, tab);
         summary = tab.format();
     }

@@ -78,6 +78,24 @@ final class ComparisonReport {
     /** Writes spectra.csv and the PNG plots for one set of results (e.g. one seed or one comparison). */
     static void writeCurves(Path dir, List<Comparison.Result> results) {
         Map<String, Spectrum> spectra = new LinkedHashMap<>();
+        for (Map.Entry<String, ij.gui.Plot> e : plots(results, spectra).entrySet()) {
+            Plots.savePng(e.getValue(), dir.resolve(e.getKey() + ".png").toFile());
+        }
+        try {
+            Csv.writeSpectra(dir.resolve("spectra.csv"), spectra);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write spectra into " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The paper's Fig. 3 curves of the results as plots, keyed by file stem ("power-density",
+     * "transfer-density", "stochasticity-density", then the same for "displacement"): P(k) of the
+     * truth and each prediction, T(k) and 1 - r^2 of each. Adds the spectra to {@code spectra} (for
+     * spectra.csv) when it is not null.
+     */
+    static Map<String, ij.gui.Plot> plots(List<Comparison.Result> results, Map<String, Spectrum> spectra) {
+        Map<String, ij.gui.Plot> out = new LinkedHashMap<>();
         for (String kind : new String[] {"density", "displacement"}) {
             Map<String, double[]> power = new LinkedHashMap<>();
             Map<String, double[]> transfer = new LinkedHashMap<>();
@@ -90,27 +108,26 @@ final class ComparisonReport {
                     bins = s.truth().nonEmptyBins();
                     k = SpectrumTables.pick(s.truth().k(), bins);
                     power.put("truth", SpectrumTables.pick(s.truth().p(), bins));
-                    spectra.put("truth_" + kind, s.truth());
+                    if (spectra != null) {
+                        spectra.put("truth_" + kind, s.truth());
+                    }
                 }
                 power.put(r.name(), SpectrumTables.pick(s.pred().p(), bins));
                 transfer.put(r.name(), SpectrumTables.pick(s.stats().t(), bins));
                 stoch.put(r.name(), SpectrumTables.pick(s.stats().stochasticity(), bins));
-                spectra.put(r.name() + "_" + kind, s.pred());
-                spectra.put(r.name() + "_" + kind + "_cross", s.cross());
+                if (spectra != null) {
+                    spectra.put(r.name() + "_" + kind, s.pred());
+                    spectra.put(r.name() + "_" + kind + "_cross", s.cross());
+                }
             }
             String unit = kind.equals("density") ? "P(k) [(Mpc/h)^3]" : "P_Psi(k) [(Mpc/h)^5]";
-            Plots.savePng(Plots.plot("P(k) of " + kind, "k [h/Mpc]", unit, true, true, k, power),
-                    dir.resolve("power-" + kind + ".png").toFile());
-            Plots.savePng(Plots.plot("Transfer function T(k) of " + kind, "k [h/Mpc]", "T(k) = sqrt(P_pred/P_true)",
-                    false, false, k, transfer), dir.resolve("transfer-" + kind + ".png").toFile());
-            Plots.savePng(Plots.plot("Stochasticity 1 - r^2 of " + kind, "k [h/Mpc]", "1 - r(k)^2", false, true, k, stoch),
-                    dir.resolve("stochasticity-" + kind + ".png").toFile());
+            out.put("power-" + kind, Plots.plot("P(k) of " + kind, "k [h/Mpc]", unit, true, true, k, power));
+            out.put("transfer-" + kind, Plots.plot("Transfer function T(k) of " + kind, "k [h/Mpc]",
+                    "T(k) = sqrt(P_pred/P_true)", false, false, k, transfer));
+            out.put("stochasticity-" + kind, Plots.plot("Stochasticity 1 - r^2 of " + kind, "k [h/Mpc]", "1 - r(k)^2",
+                    false, true, k, stoch));
         }
-        try {
-            Csv.writeSpectra(dir.resolve("spectra.csv"), spectra);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write spectra into " + dir + ": " + e.getMessage(), e);
-        }
+        return out;
     }
 
     /**

@@ -121,6 +121,12 @@ class ImgCommandsTest {
         Module cmp = run(CompareCommand.class, "truth_img", psi, "prediction_img", moved, "box_size", 128.0,
                 "three_point", false, "threads", 2);
         assertTrue(((String) cmp.getOutput("summary")).contains("1.0000"), "a field against itself");
+        ij.gui.Plot transfer = (ij.gui.Plot) cmp.getOutput("transfer_plot");   // the paper's Fig. 3, opened in ImageJ
+        assertTrue(transfer.getTitle().startsWith("Transfer function T(k) of density"), transfer.getTitle());
+        for (float y : transfer.getYValues()) {
+            assertTrue(Float.isNaN(y) || Math.abs(y - 1) < 1e-5, "T(k) = 1 for a field against itself: " + y);
+        }
+        assertTrue(((ij.gui.Plot) cmp.getOutput("stochasticity_plot")).getTitle().startsWith("Stochasticity 1 - r^2 of density"));
 
         Module tp = run(ThreePointCommand.class, "input_img", psi, "box_size", 128.0, "r_max", 30.0, "bins", 2, "lmax", 1);
         assertTrue(((String) tp.getOutput("summary")).contains("of 4096 particles"));
