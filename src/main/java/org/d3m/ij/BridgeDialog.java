@@ -247,6 +247,9 @@ final class BridgeDialog {
     static Map<String, Object> remembered(CommandInfo info) {
         Map<String, Object> d = Commands.defaults(info);
         for (ModuleItem<?> item : Commands.userInputs(info)) {
+            if (d.get(item.getName()) instanceof File f && !f.isAbsolute()) {
+                d.put(item.getName(), inUserFolder(f));
+            }
             String text = remembers(item) ? Prefs.get(prefsKey(info, item), null) : null;
             if (text != null) {
                 try {
@@ -257,6 +260,19 @@ final class BridgeDialog {
             }
         }
         return d;
+    }
+
+    /**
+     * Where a dialog puts a command's relative default output ("out/demo"): under
+     * {@code ~/D3M/} ("~/D3M/demo"), a folder the user sees and finds again, not ImageJ's working
+     * folder (Fiji.app, or wherever ImageJ was started). The CLI and macros keep relative paths.
+     */
+    static File inUserFolder(File relative) {
+        java.nio.file.Path rel = relative.toPath();
+        if (rel.getNameCount() > 1 && rel.getName(0).toString().equals("out")) {
+            rel = rel.subpath(1, rel.getNameCount());
+        }
+        return java.nio.file.Path.of(System.getProperty("user.home"), "D3M").resolve(rel).toFile();
     }
 
     /** Stores the values of the remembered keys in ImageJ's Prefs (saved when ImageJ quits). */

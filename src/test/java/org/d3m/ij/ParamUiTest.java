@@ -129,6 +129,16 @@ class ParamUiTest {
     }
 
     @Test
+    void dialogsPutRelativeDefaultOutputsUnderTheHomeFolder() {
+        // issue 26: "out/demo" was written into ImageJ's working folder (Fiji.app), where nobody looks
+        java.io.File home = new java.io.File(System.getProperty("user.home"));
+        assertEquals(new java.io.File(home, "D3M/demo"), BridgeDialog.remembered(info("demo")).get("output_dir"));
+        assertEquals(new java.io.File(home, "D3M/model"), BridgeDialog.remembered(info("train")).get("output_dir"));
+        assertEquals(new java.io.File("out/demo"), MacroOptions.parse(info("demo"), "", null).get("output_dir"),
+                "macros (and the CLI) keep the relative default");
+    }
+
+    @Test
     void initialZoomMakesSmallStacksReadable() {
         assertEquals(16, Display.initialZoom(32, 32, 1280, 1000));
         assertEquals(4, Display.initialZoom(128, 128, 1280, 1000));
