@@ -162,8 +162,8 @@ final class BridgeDialog {
             return null;
         }
         Map<String, Object> values = read(info, rows, gd);
-        remember(info, values);
-        return values;
+        remember(info, values);   // as shown: the shared setup keys stay for the next generator
+        return withoutUntouchedSetup(info, defaults, values);
     }
 
     private static <T> T last(Vector<?> v) {
@@ -238,9 +238,47 @@ final class BridgeDialog {
         return !ParamUi.isOutput(item) && !ParamUi.isFieldInput(item);
     }
 
-    /** The Prefs key of a command's input. */
+    /**
+     * The Prefs key of a command's input: {@code d3m.<command>.<key>}, or {@code d3m.setup.<key>} for a
+     * setup key every generator shares (the cosmology, box, grid, seed and kernel: the keys of
+     * SetupParameters and CosmologyParameters, except threads), so that Initial Conditions at seed 42
+     * leaves LPT, Simulate and Emulate at seed 42 too.
+     */
     static String prefsKey(CommandInfo info, ModuleItem<?> item) {
-        return PREFS + Commands.name(info) + "." + item.getName();
+        return PREFS + (sharedSetupKey(item) ? "setup" : Commands.name(info)) + "." + item.getName();
+    }
+
+    /** True for a key declared by the generators' shared setup (see {@link #prefsKey}). */
+    static boolean sharedSetupKey(ModuleItem<?> item) {
+        if (!(item instanceof org.scijava.command.CommandModuleItem<?> c) || item.getName().equals("threads")) {
+            return false;
+        }
+        String owner = c.getField().getDeclaringClass().getName();
+        return owner.equals("org.d3m.commands.SetupParameters") || owner.equals("org.d3m.commands.CosmologyParameters");
+    }
+
+    /**
+     * The dialog's values with the setup keys the user left as the dialog showed them (remembered from
+     * another run) put back to the command's defaults, when an optional {@code input} field is chosen:
+     * the field then gives the grid, box and cosmology (Emulate), and a remembered seed would make the
+     * run fail ("seed=42 is not used when input is given"). omega_m and kernel still act with an input.
+     */
+    static Map<String, Object> withoutUntouchedSetup(CommandInfo info, Map<String, Object> shown, Map<String, Object> values) {
+        boolean inputChosen = Commands.userInputs(info).stream().anyMatch(i -> i.getName().equals("input")
+                && !i.isRequired() && values.get("input") instanceof String s && !s.isBlank());
+        if (!inputChosen) {
+            return values;
+        }
+        Map<String, Object> defaults = Commands.defaults(info);
+        Map<String, Object> out = new LinkedHashMap<>(values);
+        for (ModuleItem<?> item : Commands.userInputs(info)) {
+            String k = item.getName();
+            if (sharedSetupKey(item) && !k.equals("omega_m") && !k.equals("kernel")
+                    && java.util.Objects.equals(values.get(k), shown.get(k))) {
+                out.put(k, defaults.get(k));
+            }
+        }
+        return out;
     }
 
     /** The command's defaults, overridden by the values its dialog remembered (unreadable ones are ignored). */

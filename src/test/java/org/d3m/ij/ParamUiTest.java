@@ -112,7 +112,10 @@ class ParamUiTest {
         v.put("output", new java.io.File("/tmp/never-remembered.tif"));
         try {
             BridgeDialog.remember(sim, v);
-            assertEquals("4242", Prefs.get("d3m.simulate.seed", null));
+            assertEquals("4242", Prefs.get("d3m.setup.seed", null), "a setup key every generator shares");
+            assertEquals(4242L, BridgeDialog.remembered(info("lpt")).get("seed"), "issue 26: LPT after Simulate at seed 4242");
+            assertEquals(4242L, BridgeDialog.remembered(info("emulate")).get("seed"));
+            assertEquals(0, BridgeDialog.remembered(info("lpt")).get("threads"), "threads are not shared");
             Map<String, Object> r = BridgeDialog.remembered(sim);
             assertEquals(4242L, r.get("seed"));
             assertEquals(2.5e-9, r.get("a_s"));
@@ -126,6 +129,25 @@ class ParamUiTest {
                 Prefs.set(BridgeDialog.prefsKey(sim, item), "");
             }
         }
+    }
+
+    @Test
+    void aChosenInputDropsTheRememberedSetupKeysTheUserDidNotTouch() {
+        // issue 26: a remembered seed plus a preselected input made Emulate fail every time ("leave it out")
+        CommandInfo em = info("emulate");
+        Map<String, Object> shown = new LinkedHashMap<>(Commands.defaults(em));
+        shown.put("seed", 42L);
+        shown.put("omega_m", 0.25);
+        Map<String, Object> values = new LinkedHashMap<>(shown);
+        values.put("input", "ZA displacement seed=42 z=0");
+        Map<String, Object> run = BridgeDialog.withoutUntouchedSetup(em, shown, values);
+        assertEquals(1L, run.get("seed"), "the remembered seed is not used with an input");
+        assertEquals(0.25, run.get("omega_m"), "omega_m still acts with an input");
+        values.put("seed", 7L);                                   // typed by the user: kept, and refused by the command
+        assertEquals(7L, BridgeDialog.withoutUntouchedSetup(em, shown, values).get("seed"));
+        values.put("input", "");
+        values.put("seed", 42L);
+        assertEquals(42L, BridgeDialog.withoutUntouchedSetup(em, shown, values).get("seed"), "generating: the seed acts");
     }
 
     @Test
