@@ -87,6 +87,7 @@ public class EmulateCommand extends LinearInputParameters {
             redshift = InputCosmology.resolve("redshift", redshift, 0, prov);
         }
         double a = SimulationSetup.scaleFactor(redshift);
+        CommandProgress.get().report(0, "loading the network (a first run unpacks PyTorch: seconds)");
         try (Emulator emulator = Emulator.load(weights, device)) {
             InputCosmology.requireKnown(emulator, ShippedModel.name(modelFile), omega_m, a_s, redshift, extrapolate);
             emulator.setSymmetries(symmetries);

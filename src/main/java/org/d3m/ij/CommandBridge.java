@@ -92,6 +92,7 @@ public class CommandBridge implements PlugIn {
         } catch (Throwable t) {
             fail(title, t, quiet);
         } finally {
+            IJ.showProgress(1.0); // hides the bar: a run never leaves it part-filled
             if (!succeeded) {
                 forgetRecording();
             }
@@ -162,7 +163,11 @@ public class CommandBridge implements PlugIn {
             } else if (v instanceof ResultsTable rt && canShow) {
                 rt.show(ImageTitles.table(Commands.displayTitle(info)));
             } else if (v instanceof Plot plot && canShow) {
+                String unique = ImageTitles.unique(plot.getTitle()); // a second run's plot gets " (2)"
                 plot.show();
+                if (!unique.equals(plot.getTitle()) && plot.getImagePlus() != null) {
+                    plot.getImagePlus().setTitle(unique);
+                }
             } else if (v instanceof String s && logStrings) {
                 IJ.log(s);
             }

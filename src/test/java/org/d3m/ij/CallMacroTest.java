@@ -69,6 +69,17 @@ class CallMacroTest {
     }
 
     @Test
+    void aSecondPlotGetsItsOwnTitle() {
+        Run r = macro("setBatchMode(true);" + CALL + "'fixture-field', 'grid=8 box_size=16 vector'); t = getTitle();"
+                + CALL + "'power-spectrum', 'input=[' + t + ']'); a = getTitle();"
+                + "selectImage(t);" + CALL + "'power-spectrum', 'input=[' + t + ']'); res = a + '|' + getTitle();"
+                + "close('*'); return res;");
+        String[] titles = r.result().split("\\|");
+        assertTrue(titles[0].startsWith("P(k) of"), r.result() + r.log());
+        assertEquals(titles[0] + " (2)", titles[1], "plots are uniquely titled (issue 26): " + r.log());
+    }
+
+    @Test
     void errorsLogOneLineAndAbortTheMacro() {
         Run r = macro("s = " + CALL + "'fixture-required', 'seed=1 grid=7'); print('after the error'); return 'went on';");
         assertTrue(r.log().contains("error: fixture-required: grid must be even, got 7"), r.log());

@@ -127,6 +127,7 @@ class HeadlessMacroIT {
         assertEquals("0", r[0], r[1]);
         assertFalse(r[1].contains("ai.djl") || r[1].contains("AutoNonVariableTypeMode") || r[1].contains("WARN"), r[1]);
         assertTrue(r[1].contains("INFO: D3M emulator"), "our own one-line log stays: " + r[1]);
+        assertTrue(r[1].contains("[  0%] loading the network"), "the first seconds are not silent: " + r[1]);
         String[] v = IjInstall.exec(170, null, "timeout", "160", d3m.toString(), "--verbose", "emulate", "grid=32", "seed=3",
                 "symmetries=1");
         assertEquals("0", v[0], v[1]);
