@@ -46,7 +46,7 @@ public final class PluginsConfigGenerator {
      * submenus of the Plugins menu alphabetically (Menus.addItemSorted), so there the order is
      * Analyze, Cosmology, Emulator, Generate.
      */
-    static final List<String> MENU_ORDER = List.of("Generate", "Emulator", "Analyze", "Cosmology");
+    static final List<String> MENU_ORDER = List.of("Generate", "Emulator", "Analyze", "Cosmology", "Developer");
     /** Order of known items inside a menu (the workflow); other items follow, alphabetically. */
     static final List<String> ITEM_ORDER = List.of("Initial Conditions...", "LPT Displacement...", "Simulate FastPM...",
             "Make Dataset...", "Train...", "Emulate...", "Paint Density...", "Power Spectrum...", "Compare Fields...",

@@ -64,7 +64,7 @@ class PluginsConfigGeneratorTest {
     void linesFollowTheWorkflowNotTheAlphabet() {
         StringBuilder index = new StringBuilder();
         String[][] commands = {{"Cosmology", "Linear Power..."}, {"Analyze", "Three-Point Multipoles..."},
-            {"Analyze", "Paint Density..."}, {"", "D3M Benchmark..."}, {"Emulator", "Train..."}, {"Emulator", "Emulate..."},
+            {"Analyze", "Paint Density..."}, {"Developer", "D3M Benchmark..."}, {"Emulator", "Train..."}, {"Emulator", "Emulate..."},
             {"Generate", "Simulate FastPM..."}, {"", "Demo Pipeline..."}, {"Emulator", "Make Dataset..."},
             {"Generate", "Initial Conditions..."}};
         for (String[] c : commands) {
@@ -76,7 +76,7 @@ class PluginsConfigGeneratorTest {
         assertEquals(java.util.List.of("Plugins>D3M>Generate, \"Initial Conditions...\"", "Plugins>D3M>Generate, \"Simulate FastPM...\"",
                 "Plugins>D3M>Emulator, \"Make Dataset...\"", "Plugins>D3M>Emulator, \"Train...\"", "Plugins>D3M>Emulator, \"Emulate...\"",
                 "Plugins>D3M>Analyze, \"Paint Density...\"", "Plugins>D3M>Analyze, \"Three-Point Multipoles...\"",
-                "Plugins>D3M>Cosmology, \"Linear Power...\"", "Plugins>D3M, \"Demo Pipeline...\"", "Plugins>D3M, \"D3M Benchmark...\""),
+                "Plugins>D3M>Cosmology, \"Linear Power...\"", "Plugins>D3M>Developer, \"D3M Benchmark...\"", "Plugins>D3M, \"Demo Pipeline...\""),
                 java.util.List.of(labels));
     }
 
