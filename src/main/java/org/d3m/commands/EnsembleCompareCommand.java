@@ -40,8 +40,8 @@ public class EnsembleCompareCommand extends SetupParameters {
     @Parameter(description = "compute the 3PCF residual")
     boolean three_point = true;
     @Parameter(choices = {"mesh", "particles"}, description = "3PCF estimator: mesh = CIC density 1 + delta on the"
-            + " comparison mesh by FFT (about 0.3 s per 32^3 field on 2 cores; calibrated on 2LPT against the paper);"
-            + " particles = unit-weight particles by pair counts (about 10 s per field)")
+            + " comparison mesh by FFT (about 0.6-0.9 s of CPU per 32^3 field; the closest to the paper's 2LPT of those tried);"
+            + " particles = unit-weight particles by pair counts (about 19 s of CPU per field)")
     String three_point_estimator = "mesh";
     @Parameter(description = "FastPM steps")
     int steps = 10;

@@ -30,11 +30,11 @@ public class ReproduceTableCommand extends SetupParameters {
 
     @Parameter(description = "seeds per cosmology: seed, seed+1, ... (the paper's table: 100)")
     int seeds = 100;
-    @Parameter(description = "compute the 3PCF residual on the first this many seeds (at most all; the slow part: about 1.5 s per seed and cosmology at 32^3 with the mesh estimator, 40 s with particles)")
+    @Parameter(description = "compute the 3PCF residual on the first this many seeds (at most all; about 3 s of CPU per seed and cosmology at 32^3 with the mesh estimator, 40 s of wall time with particles)")
     int three_point_seeds = 10;
     @Parameter(choices = {"mesh", "particles"}, description = "3PCF estimator: mesh = CIC density 1 + delta on the"
-            + " particle grid by FFT (about 0.3 s per 32^3 field on 2 cores; calibrated on 2LPT against the paper);"
-            + " particles = unit-weight particles by pair counts (about 10 s per field)")
+            + " particle grid by FFT (about 0.6-0.9 s of CPU per 32^3 field; the closest to the paper's 2LPT of those tried);"
+            + " particles = unit-weight particles by pair counts (about 19 s of CPU per field)")
     String three_point_estimator = "mesh";
     @Parameter(description = "all, or a comma-separated list of trained, As1.8x, As0.2x, Om0.5, Om0.1")
     String cosmologies = "all";

@@ -11,8 +11,9 @@ public enum ThreePointEstimator {
 
     /**
      * The default: the CIC density 1 + delta on the comparison mesh (the particle grid at mesh factor
-     * 1), each node a point weighted by 1 + delta, by FFTs ({@link MeshThreePoint}); about 0.6 s of
-     * CPU per 32^3 field. Calibrated on 2LPT against the paper (docs/validation.md).
+     * 1), each node a point weighted by 1 + delta, by FFTs ({@link MeshThreePoint}); about 0.6-0.9 s of
+     * CPU per 32^3 field. Chosen on 2LPT alone as the estimator closest to the paper's 2LPT residuals
+     * of those tried; it does not reach them (docs/validation.md, "The 3PCF column").
      */
     MESH("mesh", "CIC density 1 + delta on the comparison mesh, FFT shell kernels (MeshThreePoint)"),
 
