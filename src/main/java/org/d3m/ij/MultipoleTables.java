@@ -9,7 +9,7 @@ import org.d3m.core.analysis.Multipoles;
 
 /**
  * 3-point multipoles zeta_l(r1, r2) as a table (one row per l, b1, b2; the same columns as the
- * CSV) and as a plot of the diagonal zeta_l(r, r) against r, one curve per l.
+ * CSV) and as a plot of the diagonal ratios zeta_l(r, r) / zeta_0(r, r) against r, one curve per l.
  */
 public final class MultipoleTables {
 
@@ -45,21 +45,42 @@ public final class MultipoleTables {
         return out;
     }
 
-    /** zeta_l(r, r) against the bin centre r [Mpc/h], one curve per l, linear axes (zeta_l can be negative). */
+    /**
+     * zeta_l(r, r) / zeta_0(r, r) against the bin centre r [Mpc/h], one curve per l = 1..lmax, each its
+     * own colour, on a linear axis (the ratios can be negative). Raw zeta_0 is a triplet count that
+     * would hide every other multipole, and the ratio drops the field's units; zeta_0 itself is in the
+     * table and the CSV. A plot of lmax = 0 shows zeta_0 (the only curve).
+     */
     public static Plot plot(Multipoles m, String title) {
-        int bins = m.nBins();
-        double[] r = new double[bins];
-        Map<String, double[]> series = new LinkedHashMap<>();
-        for (int b = 0; b < bins; b++) {
+        Map<String, double[]> series = ratios(m);
+        double[] r = new double[m.nBins()];
+        for (int b = 0; b < r.length; b++) {
             r[b] = m.binCenter(b);
         }
-        for (int l = 0; l <= m.lmax(); l++) {
+        String y = m.lmax() == 0 ? "zeta_0(r, r)" : "zeta_l(r, r) / zeta_0(r, r)";
+        return Plots.plot(title, "r [Mpc/h]", y, false, false, r, series);
+    }
+
+    /** The plotted series: "l=1".."l=lmax" with zeta_l(r, r) / zeta_0(r, r) (NaN where zeta_0 is 0), or zeta_0 alone for lmax 0. */
+    static Map<String, double[]> ratios(Multipoles m) {
+        int bins = m.nBins();
+        Map<String, double[]> series = new LinkedHashMap<>();
+        if (m.lmax() == 0) {
             double[] z = new double[bins];
             for (int b = 0; b < bins; b++) {
-                z[b] = m.get(l, b, b);
+                z[b] = m.get(0, b, b);
+            }
+            series.put("l=0", z);
+            return series;
+        }
+        for (int l = 1; l <= m.lmax(); l++) {
+            double[] z = new double[bins];
+            for (int b = 0; b < bins; b++) {
+                double z0 = m.get(0, b, b);
+                z[b] = z0 == 0 ? Double.NaN : m.get(l, b, b) / z0;
             }
             series.put("l=" + l, z);
         }
-        return Plots.plot(title, "r [Mpc/h]", "zeta_l(r, r) [triplets]", false, false, r, series);
+        return series;
     }
 }

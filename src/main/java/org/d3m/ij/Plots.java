@@ -20,11 +20,17 @@ import org.d3m.core.io.TempFiles;
  */
 public final class Plots {
 
-    /** Line colours, in series order (cycled). */
-    private static final Color[] COLORS = {
+    /** Line colours, in series order (cycled after 12: the 3PCF plot's l = 1..10 all differ). */
+    static final Color[] COLORS = {
         new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0xff7f0e),
-        new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), Color.black
+        new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), Color.black,
+        new Color(0x17becf), new Color(0xbcbd22), new Color(0x7f7f7f), new Color(0xaec7e8)
     };
+
+    /** The colour of the i-th series of a plot (0-based). */
+    public static Color color(int i) {
+        return COLORS[i % COLORS.length];
+    }
 
     private Plots() {
     }
@@ -54,7 +60,7 @@ public final class Plots {
                 xs[j] = bad ? Double.NaN : x[j];
                 ys[j] = bad ? Double.NaN : y[j];
             }
-            plot.setColor(COLORS[i % COLORS.length]);
+            plot.setColor(color(i));
             plot.setLineWidth(1.5f);
             plot.addPoints(xs, ys, Plot.LINE);
             legend.append(i > 0 ? "\n" : "").append(e.getKey());

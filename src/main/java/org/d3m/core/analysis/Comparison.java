@@ -8,8 +8,8 @@ import org.d3m.core.field.VectorField;
 /**
  * The paper's comparison of a predicted displacement field against the true one (Table 1 of He
  * et al. 2019): the point-wise displacement error, T(k) and r(k) of the CIC density and of the
- * displacement, read at chosen k, and the relative residual of the 3PCF multipoles of the
- * particles. Prepare the truth once with {@link #truth}, then {@link #compare} any number of
+ * displacement, read at chosen k, and the relative residual of the 3PCF multipoles (by default of the
+ * CIC density 1 + delta on the comparison mesh; {@link ThreePointEstimator}). Prepare the truth once with {@link #truth}, then {@link #compare} any number of
  * predictions against it.
  */
 public final class Comparison {
@@ -22,9 +22,10 @@ public final class Comparison {
      * @param lmax       highest multipole of the residual (the paper: 8)
      * @param bins       radial bins of the 3PCF
      * @param rMax       outer edge of the radial bins [Mpc/h] (the paper: 10 bins of 5)
+     * @param estimator  how the 3PCF multipoles are measured (the mesh by FFT, or the particles by pair counts)
      */
     public record Settings(int meshFactor, double dk, double[] kProbe, boolean threePoint, int lmax, int bins,
-                           double rMax, int threads) {
+                           double rMax, int threads, ThreePointEstimator estimator) {
         public Settings {
             if (meshFactor < 1 || meshFactor > 8) {
                 throw new IllegalArgumentException("mesh_factor must be in 1..8, got " + meshFactor);
@@ -32,6 +33,15 @@ public final class Comparison {
             if (!(dk > 0)) {
                 throw new IllegalArgumentException("dk must be > 0 h/Mpc, got " + dk);
             }
+            if (estimator == null) {
+                throw new IllegalArgumentException("three_point_estimator must be given");
+            }
+        }
+
+        /** The settings with the default 3PCF estimator ({@link ThreePointEstimator#DEFAULT}). */
+        public Settings(int meshFactor, double dk, double[] kProbe, boolean threePoint, int lmax, int bins, double rMax,
+                        int threads) {
+            this(meshFactor, dk, kProbe, threePoint, lmax, bins, rMax, threads, ThreePointEstimator.DEFAULT);
         }
 
         /** The paper's: N^3 mesh, dk 0.02, k = 0.11 and 0.50, 3PCF l <= 8 in 10 bins of 5 Mpc/h. */
@@ -40,7 +50,11 @@ public final class Comparison {
         }
 
         public Settings withThreePoint(boolean on) {
-            return new Settings(meshFactor, dk, kProbe, on, lmax, bins, rMax, threads);
+            return new Settings(meshFactor, dk, kProbe, on, lmax, bins, rMax, threads, estimator);
+        }
+
+        public Settings withEstimator(ThreePointEstimator e) {
+            return new Settings(meshFactor, dk, kProbe, threePoint, lmax, bins, rMax, threads, e);
         }
     }
 
@@ -63,6 +77,7 @@ public final class Comparison {
     }
 
     private final Settings settings;
+    private MeshThreePoint mesh3pt;
 
     public Comparison(Settings settings) {
         this.settings = settings;
@@ -78,7 +93,7 @@ public final class Comparison {
         PowerSpectrum ps = new PowerSpectrum(density.box(), settings.dk(), settings.threads());
         PowerSpectrum pd = new PowerSpectrum(displacement.box(), settings.dk(), settings.threads());
         return new Truth(displacement, density, ps.auto(density), pd.auto(displacement),
-                settings.threePoint() ? multipoles(displacement) : null);
+                settings.threePoint() ? multipoles(displacement, density) : null);
     }
 
     /** Compares a predicted displacement [Mpc/h] (same box and grid) with the truth. */
@@ -109,7 +124,7 @@ public final class Comparison {
         Multipoles m = null;
         double residual = Double.NaN;
         if (settings.threePoint() && truth.multipoles() != null) {
-            m = multipoles(pred);
+            m = multipoles(pred, density);
             residual = ThreePoint.relativeResidual(m, truth.multipoles(), settings.lmax());
         }
         return new Result(name, PointwiseError.of(pred, truth.displacement(), settings.threads()),
@@ -127,11 +142,31 @@ public final class Comparison {
         return new CicPainter(box, box.refined(settings.meshFactor()), settings.threads()).density(displacement);
     }
 
-    /** 3PCF multipoles of the particles at q + Psi. */
+    /** 3PCF multipoles of a displacement [Mpc/h] by the settings' estimator. */
     public Multipoles multipoles(VectorField displacement) {
+        return multipoles(displacement, settings.estimator() == ThreePointEstimator.MESH ? density(displacement) : null);
+    }
+
+    /** The multipoles, from {@code density} (delta on the comparison mesh) for the mesh estimator. */
+    private Multipoles multipoles(VectorField displacement, ScalarField density) {
+        if (settings.estimator() == ThreePointEstimator.MESH) {
+            float[] onePlusDelta = density.data().clone();
+            for (int i = 0; i < onePlusDelta.length; i++) {
+                onePlusDelta[i] += 1;
+            }
+            return meshEstimator(density.box()).compute(onePlusDelta);
+        }
         double[][] x = Particles.positions(displacement);
         return new ThreePoint(displacement.box().size(), settings.rMax(), settings.bins(), settings.lmax(),
                 settings.threads()).compute(x[0], x[1], x[2], null);
+    }
+
+    /** One FFT estimator per comparison (its shell offsets and harmonics are set up once). */
+    private synchronized MeshThreePoint meshEstimator(Box mesh) {
+        if (mesh3pt == null || !mesh3pt.box().equals(mesh)) {
+            mesh3pt = new MeshThreePoint(mesh, settings.rMax(), settings.bins(), settings.lmax(), settings.threads());
+        }
+        return mesh3pt;
     }
 
     private static Spectra spectra(Spectrum pred, Spectrum truth, Spectrum cross) {

@@ -77,6 +77,9 @@ public final class Benchmarks {
             int n = quick ? 16 : 32;
             rows.add(new Row("3PCF multipoles l <= 8, 10 bins of 5 Mpc/h", n + "^3 particles, L = " + 4 * n + " Mpc/h",
                     org.d3m.core.analysis.ThreePoint.benchmarkSeconds(n, 4.0 * n, threads, 1), "Zel'dovich-like clustered points"));
+            rows.add(new Row("3PCF multipoles l <= 8, 10 bins of 5 Mpc/h, mesh FFT estimator", n + "^3 mesh, L = " + 4 * n + " Mpc/h",
+                    org.d3m.core.analysis.MeshThreePoint.benchmarkSeconds(n, 4.0 * n, threads, 2),
+                    "MeshThreePoint, the default of compare and reproduce-table; " + (2 * 81 * 10 + 1) + " FFTs of " + n + "^3"));
         }
         if (parts.contains("emulator")) {
             for (int w : quick ? new int[] {8} : new int[] {16, 32, 64}) {

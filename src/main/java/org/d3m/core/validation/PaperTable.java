@@ -79,6 +79,11 @@ public final class PaperTable {
         }
 
         /** The scale factor of every field of the table: FastPM's a_end. */
+        /** The same run with another 3PCF estimator. */
+        public Config withThreePointEstimator(org.d3m.core.analysis.ThreePointEstimator e) {
+            return new Config(seeds, seedOffset, threePointSeeds, pm, statistics.withEstimator(e));
+        }
+
         public double a() {
             return pm.aEnd();
         }
@@ -287,8 +292,10 @@ public final class PaperTable {
         Progress prog = progress == null ? Progress.NONE : progress;
         List<SimulationSetup> setups = setups(trained, cosmologies, pkDir);
         MemoryCheck.require(memoryBytes(trained, config.pm().meshFactor()), "reproduce-table on grid " + trained.box().n() + "^3");
-        // progress weights: a run with the 3PCF costs about 20 plain runs at 32^3
-        double perCosmology = config.seeds() + 19.0 * config.threePointSeeds();
+        // progress weights: a run with the 3PCF costs about 20 plain runs at 32^3 with the particle
+        // estimator, about 3 with the mesh estimator
+        double extra = config.statistics().estimator() == org.d3m.core.analysis.ThreePointEstimator.PARTICLES ? 19.0 : 2.0;
+        double perCosmology = config.seeds() + extra * config.threePointSeeds();
         double total = perCosmology * cosmologies.size();
         double done = 0;
         List<List<SeedRun>> runs = new ArrayList<>();
@@ -299,7 +306,7 @@ public final class PaperTable {
                 prog.checkCancelled();
                 long seed = config.seedOffset() + i;
                 boolean three = i < config.threePointSeeds();
-                double w = three ? 20 : 1;
+                double w = three ? 1 + extra : 1;
                 Progress p = prog.sub(done / total, (done + w) / total);
                 done += w;
                 String what = cosmo.key() + " seed " + seed + " (" + (i + 1) + "/" + config.seeds() + ", cosmology "

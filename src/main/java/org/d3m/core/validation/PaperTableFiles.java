@@ -77,7 +77,8 @@ public final class PaperTableFiles {
         sb.append("\nMean ± seed-to-seed standard deviation. Point-wise: mean |Psi_pred - Psi_true| / |Psi_true|;"
                 + " T = sqrt(P_pred / P_true), r = P_cross / sqrt(P_pred P_true) at k [h/Mpc]; 3PCF: relative residual"
                 + " of the multipoles l <= " + cfg.statistics().lmax() + " in " + cfg.statistics().bins()
-                + " bins up to " + PaperTable.num(cfg.statistics().rMax()) + " Mpc/h.\n\n");
+                + " bins up to " + PaperTable.num(cfg.statistics().rMax()) + " Mpc/h, estimator "
+                + cfg.statistics().estimator().describe() + ".\n\n");
         String[] h = header(result);
         sb.append("| cosmology | model | field |");
         for (int c = 1; c < h.length; c++) {

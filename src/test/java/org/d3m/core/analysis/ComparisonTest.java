@@ -89,4 +89,40 @@ class ComparisonTest {
         assertTrue(Double.isNaN(density.mean()[0]) && density.count()[0] == 0, "no point-wise error on density rows");
         assertTrue(t.format().contains("over 3 seeds (the 3PCF over 2 of them)"), t.format());
     }
+
+    @Test
+    void threePointEstimatorChoosesMeshOrParticles() {
+        org.d3m.core.field.Box box = new org.d3m.core.field.Box(64, 16);
+        VectorField psi = new Realization(new SimulationSetup(box, org.d3m.core.cosmology.Cosmology.planck15(), null,
+                Double.NaN, 5, 2)).lpt(2, 1);
+        Comparison.Settings s = new Comparison.Settings(1, 0.02, new double[] {0.11, 0.5}, true, 3, 3, 15, 2);
+        assertEquals(ThreePointEstimator.MESH, s.estimator(), "the default");
+        Comparison mesh = new Comparison(s);
+        float[] f = mesh.density(psi).data().clone();
+        for (int i = 0; i < f.length; i++) {
+            f[i] += 1;
+        }
+        Multipoles want = new MeshThreePoint(box, 15, 3, 3, 1).compute(f);
+        Multipoles got = mesh.multipoles(psi);
+        double[][] x = Particles.positions(psi);
+        Multipoles particles = new ThreePoint(64, 15, 3, 3, 1).compute(x[0], x[1], x[2], null);
+        Multipoles viaOption = new Comparison(s.withEstimator(ThreePointEstimator.PARTICLES)).multipoles(psi);
+        for (int l = 0; l <= 3; l++) {
+            for (int b = 0; b < 3; b++) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(want.zeta()[l][b], got.zeta()[l][b], "mesh: CIC 1 + delta");
+                org.junit.jupiter.api.Assertions.assertArrayEquals(particles.zeta()[l][b], viaOption.zeta()[l][b]);
+            }
+        }
+        double differ = 0;
+        for (int b1 = 0; b1 < 3; b1++) {
+            for (int b2 = 0; b2 < 3; b2++) {
+                differ = Math.max(differ, Math.abs(want.get(0, b1, b2) / particles.get(0, b1, b2) - 1));
+            }
+        }
+        assertTrue(differ > 1e-4, "the mesh and the particles are different estimators: " + differ);
+        assertEquals(ThreePointEstimator.PARTICLES, ThreePointEstimator.parse(" Particles "));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ThreePointEstimator.parse("fft"));
+        assertTrue(e.getMessage().contains("mesh or particles"));
+    }
 }
