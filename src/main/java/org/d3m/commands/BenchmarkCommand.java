@@ -21,14 +21,14 @@ public class BenchmarkCommand implements Command {
     boolean quick = false;
     @Parameter(description = "comma-separated groups: pm (FFT, copy bandwidth, CIC, force step by step, FastPM runs), 3pcf, emulator, fft (FFT alternatives: FloatFFT_3D, libtorch)")
     String parts = "pm,3pcf,emulator";
-    @Parameter(required = false, description = "Markdown file to update (the table between its benchmark markers)")
+    @Parameter(required = false, description = "Markdown file (.md) to update (the table between its benchmark markers)")
     File output;
     @Parameter(type = ItemIO.OUTPUT)
     String summary;
 
     @Override
     public void run() {
-        OutputGuard.of(this).any(output).check();
+        OutputGuard.of(this).markdown(output).check(); // before the run: a wrong name fails at once
         Benchmarks b = new Benchmarks(threads, quick, java.util.Set.of(parts.replace(" ", "").split(",")));
         b.run(CommandProgress.get());
         String header = String.format(Locale.ROOT, "Measured by `./d3m benchmark threads=%d parts=%s%s` on %d cores, Java %s.",

@@ -78,7 +78,9 @@ public class EmulateCommand extends LinearInputParameters {
         SimulationSetup s = setup();
         checkBeforeRun(s, 0, output, density_output);
         boolean generate = (input == null || input.isBlank()) && input_img == null;
-        VectorField given = generate ? null : FieldImgs.vector(input_img, input, box_size);
+        // a FastPM snapshot has its own BoxSize: the default box_size must not contradict it (UnusedKeys checks a given one)
+        boolean snapshot = !generate && input_img == null && new java.io.File(input.trim()).isDirectory();
+        VectorField given = generate ? null : FieldImgs.vector(input_img, input, snapshot ? 0 : box_size);
         if (given != null) {
             UnusedKeys.requireDefaults(this, input_img != null ? "input_img" : "input", given.box());
             Map<String, String> prov = input_img != null ? Map.of() : FieldSource.provenance(input);

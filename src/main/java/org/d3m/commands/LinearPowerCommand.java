@@ -21,7 +21,10 @@ public class LinearPowerCommand extends CosmologyParameters {
     double k_min = 1e-3;
     @Parameter(description = "largest k [h/Mpc]")
     double k_max = 10;
-    @Parameter(description = "number of log-spaced k values")
+    /** The most k values a table may have: a million rows (16 MB of doubles) is already far more than a plot shows. */
+    static final int MAX_POINTS = 1_000_000;
+
+    @Parameter(description = "number of log-spaced k values, 2 to 1000000")
     int points = 200;
     @Parameter(required = false, description = "CSV of k [h/Mpc] and P [(Mpc/h)^3]")
     File output;
@@ -38,6 +41,9 @@ public class LinearPowerCommand extends CosmologyParameters {
     public void run() {
         if (!(k_min > 0 && k_max > k_min) || points < 2) {
             throw new IllegalArgumentException("need 0 < k_min < k_max and points >= 2");
+        }
+        if (points > MAX_POINTS) {
+            throw new IllegalArgumentException("points must be in [2, " + MAX_POINTS + "], got " + points);
         }
         OutputGuard.of(this).csv(output).png(plot_output).check();
         LinearPower p = power();

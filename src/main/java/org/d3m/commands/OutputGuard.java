@@ -54,7 +54,12 @@ final class OutputGuard {
         return file(f, OutputPlan.Kind.PNG);
     }
 
-    /** A file of any name (for example Markdown); null or empty: not written. */
+    /** A Markdown file (.md, .markdown); null or empty: not written. */
+    OutputGuard markdown(File f) {
+        return file(f, OutputPlan.Kind.MARKDOWN);
+    }
+
+    /** A file of any name; null or empty: not written. */
     OutputGuard any(File f) {
         return file(f, OutputPlan.Kind.ANY);
     }

@@ -74,6 +74,10 @@ public class CommandBridge implements PlugIn {
             CommandInfo info = Commands.byClass(context(), className.trim());
             title = Commands.displayTitle(info);
             IJ.resetEscape(); // an Esc from before this run does not cancel it
+            if (!macro && GraphicsEnvironment.isHeadless()) {
+                throw new IllegalArgumentException("no options given, and a headless run cannot show the dialog: use run(\""
+                        + Commands.title(info) + "\", \"key=value ...\") (keys: d3m help " + Commands.name(info) + ")");
+            }
             Map<String, Object> values = macro ? MacroOptions.parse(info, options, MacroOptions.interpreterVariables())
                     : BridgeDialog.show(info);
             if (values == null) {

@@ -288,8 +288,30 @@ public final class Commands {
         if (c instanceof OutOfMemoryError) {
             return "out of memory (raise -Xmx or lower grid): " + m;
         }
+        String io = ioLine(c instanceof java.io.UncheckedIOException u ? u.getCause() : c);
+        if (io != null) {
+            return io;
+        }
         String type = c.getClass().getSimpleName();
         return (m == null ? type : type + ": " + m).replace('\n', ' ');
+    }
+
+    /**
+     * A file system failure in words, or null for another throwable: an AccessDeniedException
+     * (whose message is only the path) becomes "cannot access PATH: permission denied", a
+     * NoSuchFileException "PATH: no such file or folder".
+     */
+    static String ioLine(Throwable t) {
+        if (t instanceof java.nio.file.AccessDeniedException a) {
+            return "cannot access " + a.getFile() + ": permission denied";
+        }
+        if (t instanceof java.nio.file.NoSuchFileException n) {
+            return n.getFile() + ": no such file or folder";
+        }
+        if (t instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getFile() + ": " + f.getReason();
+        }
+        return null;
     }
 
     /** A lower-case type word for help texts: int, long, double, boolean, string, file, choice. */

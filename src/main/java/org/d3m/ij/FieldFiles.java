@@ -28,7 +28,8 @@ import org.d3m.core.io.TempFiles;
  *   no box size, so readers pass one [Mpc/h].</li>
  * </ul>
  * Every write is atomic (temporary file in the same folder, then rename) and also writes the
- * provenance as a JSON sidecar {@code <file>.json}. I/O failures become one-line
+ * provenance as a JSON sidecar {@code <file>.json}: both are written to temporary files before
+ * either is renamed, so a failure (a full disk) leaves the old field and sidecar as they were. I/O failures become one-line
  * IllegalArgumentExceptions or UncheckedIOExceptions.
  */
 public final class FieldFiles {
@@ -63,23 +64,27 @@ public final class FieldFiles {
     /** Writes a scalar field (format by extension) and its provenance sidecar. */
     public static void write(File out, ScalarField f, Provenance prov) {
         checkWritable(out);
-        if (format(out) == Format.NPY) {
-            run(() -> Npy.write(out.toPath(), f));
-        } else {
-            writeTiff(FieldImages.scalar(f, out.getName(), prov == null ? null : prov.toInfo()), out);
+        try (AtomicFiles.Pending side = prepareSidecar(out, prov)) {
+            if (format(out) == Format.NPY) {
+                run(() -> Npy.write(out.toPath(), f));
+            } else {
+                writeTiff(FieldImages.scalar(f, out.getName(), prov == null ? null : prov.toInfo()), out);
+            }
+            commit(side);
         }
-        sidecar(out, prov);
     }
 
     /** Writes a vector field (format by extension) and its provenance sidecar. */
     public static void write(File out, VectorField v, Provenance prov) {
         checkWritable(out);
-        if (format(out) == Format.NPY) {
-            run(() -> Npy.write(out.toPath(), v));
-        } else {
-            writeTiff(FieldImages.vector(v, out.getName(), prov == null ? null : prov.toInfo()), out);
+        try (AtomicFiles.Pending side = prepareSidecar(out, prov)) {
+            if (format(out) == Format.NPY) {
+                run(() -> Npy.write(out.toPath(), v));
+            } else {
+                writeTiff(FieldImages.vector(v, out.getName(), prov == null ? null : prov.toInfo()), out);
+            }
+            commit(side);
         }
-        sidecar(out, prov);
     }
 
     /**
@@ -135,20 +140,36 @@ public final class FieldFiles {
         if (!in.isFile()) {
             throw new IllegalArgumentException("cannot read " + in + ": no such file");
         }
-        ImagePlus imp = new Opener().openImage(in.getAbsolutePath());
+        ImagePlus imp;
+        try {
+            imp = new Opener().openImage(in.getAbsolutePath());
+        } catch (RuntimeException e) { // a corrupt header: NegativeArraySizeException and the like, without the file's name
+            throw new IllegalArgumentException("cannot read " + in + ": a damaged or unsupported TIFF (" + e + ")", e);
+        }
         if (imp == null) {
             throw new IllegalArgumentException("cannot read " + in + ": not a TIFF ImageJ can open");
         }
         return imp;
     }
 
-    private static void sidecar(File out, Provenance prov) {
-        if (prov != null) {
-            run(() -> prov.writeSidecar(out.toPath()));
+    /**
+     * The sidecar, written to its temporary file before the field (a full disk then fails before
+     * the field is touched) and renamed after it ({@link #commit}); null without provenance.
+     */
+    private static AtomicFiles.Pending prepareSidecar(File out, Provenance prov) {
+        return prov == null ? null : io(() -> prov.prepareSidecar(out.toPath()));
+    }
+
+    private static void commit(AtomicFiles.Pending side) {
+        if (side != null) {
+            run(side::commit);
         }
     }
 
     private static void requireBox(File in, double boxSize) {
+        if (boxSize < 0 || Double.isNaN(boxSize) || Double.isInfinite(boxSize)) {
+            throw new IllegalArgumentException("box_size must be a positive number of Mpc/h, got " + boxSize);
+        }
         if (!(boxSize > 0)) {
             throw new IllegalArgumentException(in.getName() + ": a .npy file has no box size; give box_size (Mpc/h)");
         }

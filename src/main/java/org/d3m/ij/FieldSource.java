@@ -49,7 +49,7 @@ public final class FieldSource {
                 throw new IllegalArgumentException("input '" + input + "' is a directory but not a FastPM IC directory"
                         + " (no LinearDensityK block)");
             }
-            return FastPmFiles.linearDensity(dir, 0, 0);
+            return FastPmFiles.linearDensity(dir, boxSize, 0); // a given box_size must agree with the file's BoxSize
         }
         return FieldFiles.readScalar(file(input), boxSize);
     }
@@ -66,7 +66,7 @@ public final class FieldSource {
                 throw new IllegalArgumentException("input '" + input + "' is a directory but not a FastPM snapshot"
                         + " (no 1/Position and 1/ID blocks)");
             }
-            return FastPmFiles.snapshot(dir, 0).displacement();
+            return FastPmFiles.snapshot(dir, boxSize).displacement(); // a given box_size must agree with BoxSize
         }
         return FieldFiles.readVector(file(input), boxSize);
     }

@@ -44,7 +44,8 @@ import ij.process.ImageProcessor;
  *   use the default values) and stops the macro with an error naming the command. Process &gt;
  *   Math's value commands (Add... etc.) are run by {@link HeadlessMath};</li>
  *   <li>progress goes to stderr, errors are one line {@code error: ...} on stderr, and the exit
- *   code is 1 when a command failed or the macro stopped on an error.</li>
+ *   code is 1 when a command failed, the macro stopped on an error, or ImageJ reported an error
+ *   it let the macro go on after (IJ.error: {@code open()} of a missing file).</li>
  * </ol>
  * Macro functions that need no window (newImage, saveAs, open, close, print, File.*, getPixel ...)
  * work unchanged; those that open one (waitForUser, getNumber, Dialog.*) stop the macro.
@@ -83,6 +84,7 @@ public final class HeadlessMacro {
         CommandBridge.setErrorSink(guard.report);
         CommandProgress.set(CommandProgress.lines(err));
         Interpreter interp = new Interpreter();
+        IJ.getErrorMessage(); // forget an error of an earlier run in this JVM
         try {
             interp.run(macro, argument == null ? "" : argument);
         } catch (Throwable t) {
@@ -105,15 +107,47 @@ public final class HeadlessMacro {
             err.println("error: macro line " + lineNumber(interp) + ": " + interp.getErrorMessage());
             return 1;
         }
+        String late = imageJError();
+        if (late != null && errors.isEmpty()) {
+            err.println("error: ImageJ: " + late);
+            return 1;
+        }
         return errors.isEmpty() ? 0 : 1;
     }
 
+    /**
+     * The line of the macro's error: the line ImageJ's own "Macro Error" dialog names (the
+     * interpreter's {@code lineNumber}, set when the error was raised; a private field, read by
+     * reflection), else the line of the current token, which by the time the run has unwound may
+     * already be the next statement's.
+     */
     private static String lineNumber(Interpreter interp) {
+        if (interp.getErrorMessage() != null) {
+            try {
+                Field f = Interpreter.class.getDeclaredField("lineNumber");
+                f.setAccessible(true);
+                int n = f.getInt(interp);
+                if (n > 0) {
+                    return Integer.toString(n);
+                }
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                // fall back to the current token's line
+            }
+        }
         try {
             return Integer.toString(interp.getLineNumber());
         } catch (RuntimeException e) {
             return "?";
         }
+    }
+
+    /**
+     * An error ImageJ reported without stopping the macro (IJ.error, e.g. open() of a missing
+     * file prints "File not found" and goes on): its message on one line, or null when none.
+     */
+    private static String imageJError() {
+        String m = IJ.getErrorMessage();
+        return m == null || m.isBlank() ? null : m.strip().replaceAll("\\s*\n\\s*", " ");
     }
 
     /** Frees the images of the finished macro (an in-process run must not leave them to the next). */

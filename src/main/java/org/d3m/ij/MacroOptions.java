@@ -138,7 +138,8 @@ public final class MacroOptions {
      * {@code key=[value with spaces]} (nested brackets kept), or a bare {@code key} (value null).
      * Unlike {@link Macro#getValue}, a key is found only where a key can stand, never inside a
      * [bracketed] value: an image title such as "FastPM displacement seed=42 box_size=64" given as
-     * {@code input=[...]} does not set {@code seed} or {@code box_size}. The first of repeated keys wins.
+     * {@code input=[...]} does not set {@code seed} or {@code box_size}. A key given twice is refused, as on the
+     * command line (ImageJ's {@link Macro#getValue} would silently take the first).
      */
     static Map<String, String> values(String options) {
         Map<String, String> out = new LinkedHashMap<>();
@@ -176,7 +177,10 @@ public final class MacroOptions {
                     value = options.substring(from, i);
                 }
             }
-            if (!key.isEmpty() && !out.containsKey(key)) {
+            if (!key.isEmpty() && out.containsKey(key)) {
+                throw new IllegalArgumentException("key '" + key + "' given twice");
+            }
+            if (!key.isEmpty()) {
                 out.put(key, value);
             }
         }

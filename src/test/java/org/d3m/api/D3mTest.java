@@ -216,7 +216,7 @@ class D3mTest {
         assertError("kernel must be fastpm or exact", () -> a.withKernel("spectral"));
         assertError("pk_file nowhere.txt does not exist", () -> a.withPowerTable("nowhere.txt"));
         assertError("the linear density is 8^3 but the grid is 32", () -> a.withLinearDensity(ArrayImgs.floats(8, 8, 8)));
-        assertError("redshift must be >= 0", () -> a.za(-1));
+        assertError("redshift must be in [0, 1000], got -1", () -> a.za(-1));
         assertError("4 axes (x, y, z, c), got 3", () -> D3m.paintDensity(ArrayImgs.floats(8, 8, 8), 128));
         assertError("mesh_factor must be in 1..8", () -> D3m.paintDensity(ArrayImgs.floats(8, 8, 8, 3), 128, 9));
         assertError("3 axes (x, y, z), got 2", () -> D3m.powerSpectrum(ArrayImgs.floats(8, 8), 128));

@@ -46,7 +46,7 @@ final class JobArgs {
                 if (v.isEmpty()) {
                     throw new IllegalArgumentException("master must not be empty (e.g. local[*], yarn, k8s://https://host:443)");
                 }
-                master = v;
+                master = Sparks.requireMasterUrl(v);
             } else if (k.startsWith("spark.")) {
                 conf.put(k, v);
             } else {

@@ -3,6 +3,9 @@ package org.d3m.spark;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.spark.SparkException;
 import org.d3m.core.io.Provenance;
 import org.d3m.ij.Commands;
 import org.scijava.command.CommandInfo;
@@ -77,7 +80,9 @@ public final class Main {
 
     /**
      * One line for a failure: the message of the innermost IllegalArgumentException (a bad key, or an
-     * executor's refusal, through Spark's job failure), else the plugin's {@link Commands#errorLine}.
+     * executor's refusal, through Spark's job failure); a task that failed on every attempt with
+     * another exception: "a task failed on every attempt: " and that exception's line (never Spark's
+     * "Job aborted" with the task's stack trace); else the plugin's {@link Commands#errorLine}.
      */
     static String errorLine(Throwable t) {
         IllegalArgumentException bad = null;
@@ -89,9 +94,46 @@ public final class Main {
         if (bad != null) {
             return bad.getMessage().replace('\n', ' ');
         }
-        String line = Commands.errorLine(t);
-        int nl = line.indexOf(" \tat ");
-        return nl > 0 ? line.substring(0, nl) : line;
+        Throwable task = taskFailure(t);
+        if (task != null) {
+            return TASK_FAILED + Commands.errorLine(task);
+        }
+        String line = firstLine(Commands.errorLine(t));
+        Matcher lost = LOST_TASK.matcher(line);
+        return lost.find() ? TASK_FAILED + lost.group(1).replaceFirst("^(?:[a-z]\\w*\\.)+(\\w+(?:Exception|Error))", "$1") : line;
+    }
+
+    private static final String TASK_FAILED = "a task failed on every attempt: ";
+    /** The task's own failure in the text of Spark's "Job aborted due to stage failure" (when it has no cause). */
+    private static final Pattern LOST_TASK = Pattern.compile("most recent failure: Lost task [^)]*\\)(?: \\([^)]*\\))?: (.+)$");
+
+    /**
+     * The exception a task threw, when Spark's job failure carries it as a cause (local mode): the
+     * innermost cause that is not Spark's own wrapper; null when there is none.
+     */
+    static Throwable taskFailure(Throwable t) {
+        Throwable found = null;
+        boolean spark = false;
+        for (Throwable c = t; c != null && c.getCause() != c; c = c.getCause()) {
+            if (c instanceof SparkException) {
+                spark = true;
+            } else if (spark) {
+                found = c;
+            }
+        }
+        return found;
+    }
+
+    /** The text before the first stack frame or line break. */
+    private static String firstLine(String line) {
+        int cut = line.length();
+        for (String mark : new String[] {" \tat ", "\n", "\tat "}) {
+            int i = line.indexOf(mark);
+            if (i > 0) {
+                cut = Math.min(cut, i);
+            }
+        }
+        return line.substring(0, cut).strip();
     }
 
     static String usage() {

@@ -64,6 +64,23 @@ final class Sparks {
         return "local[" + (x.group(1) == null ? "1" : x.group(1)) + "," + LOCAL_ATTEMPTS + "]";
     }
 
+    /** The forms of master URL Spark knows: local[...], local-cluster[...], yarn, spark://, k8s://, mesos://. */
+    private static final Pattern MASTER_URL = Pattern.compile(
+            "local(?:\\[(?:\\*|\\d+)(?:,\\s*\\d+)?])?|local-cluster\\[\\s*\\d+\\s*,\\s*\\d+\\s*,\\s*\\d+\\s*]|yarn"
+            + "|(?:spark|k8s|mesos)://\\S+");
+
+    /**
+     * Returns {@code m} when it has a form of Spark master URL; otherwise one line naming the forms,
+     * before Spark starts (Spark itself logs a stack trace for "Could not parse Master URL").
+     */
+    static String requireMasterUrl(String m) {
+        if (!MASTER_URL.matcher(m.trim()).matches()) {
+            throw new IllegalArgumentException("master=" + m + " is not a Spark master URL; use local, local[N], local[*],"
+                    + " local[N,ATTEMPTS], yarn, spark://HOST:PORT or k8s://https://HOST:PORT");
+        }
+        return m.trim();
+    }
+
     /** True for a local master. */
     static boolean isLocal(SparkConf conf) {
         return conf.get("spark.master", "local").startsWith("local");

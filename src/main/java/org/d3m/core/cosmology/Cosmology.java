@@ -3,28 +3,23 @@ package org.d3m.core.cosmology;
 /**
  * The parameters of a flat LCDM cosmology (no radiation, massless neutrinos folded into matter).
  *
- * @param aS     primordial scalar amplitude A_s at the pivot k_p = 0.05 /Mpc (dimensionless, &gt; 0)
- * @param nS     scalar spectral index n_s (finite)
- * @param h      H0 / (100 km/s/Mpc) (&gt; 0)
- * @param omegaM total matter density today Omega_m, in (0, 1]; Omega_Lambda = 1 - Omega_m
+ * @param aS     primordial scalar amplitude A_s at the pivot k_p = 0.05 /Mpc, in [1e-12, 1e-7]
+ * @param nS     scalar spectral index n_s, in [0.5, 1.5]
+ * @param h      H0 / (100 km/s/Mpc), in [0.2, 1.5]
+ * @param omegaM total matter density today Omega_m, in [0.01, 1]; Omega_Lambda = 1 - Omega_m
  * @param omegaB baryon density today Omega_b, in [0, Omega_m)
  */
 public record Cosmology(double aS, double nS, double h, double omegaM, double omegaB) {
 
-    /** Validates the parameters; the message names the offending key (a_s, n_s, h, omega_m, omega_b). */
+    /**
+     * Validates the parameters against the documented {@link PhysicalRanges}; the message names
+     * the offending key (a_s, n_s, h, omega_m, omega_b).
+     */
     public Cosmology {
-        if (!(aS > 0) || Double.isInfinite(aS)) {
-            throw new IllegalArgumentException("a_s must be a finite number > 0, got " + aS);
-        }
-        if (!Double.isFinite(nS)) {
-            throw new IllegalArgumentException("n_s must be a finite number, got " + nS);
-        }
-        if (!(h > 0) || Double.isInfinite(h)) {
-            throw new IllegalArgumentException("h must be a finite number > 0, got " + h);
-        }
-        if (!(omegaM > 0 && omegaM <= 1)) {
-            throw new IllegalArgumentException("omega_m must be in (0, 1], got " + omegaM);
-        }
+        PhysicalRanges.require("a_s", aS, PhysicalRanges.A_S);
+        PhysicalRanges.require("n_s", nS, PhysicalRanges.N_S);
+        PhysicalRanges.require("h", h, PhysicalRanges.H);
+        PhysicalRanges.require("omega_m", omegaM, PhysicalRanges.OMEGA_M);
         if (!(omegaB >= 0 && omegaB < omegaM)) {
             throw new IllegalArgumentException(
                     "omega_b must be in [0, omega_m) = [0, " + omegaM + "), got " + omegaB);

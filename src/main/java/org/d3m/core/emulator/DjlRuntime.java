@@ -25,8 +25,35 @@ public final class DjlRuntime {
         try {
             return Engine.getEngine("PyTorch");
         } catch (RuntimeException | UnsatisfiedLinkError e) {
-            throw new IllegalStateException("cannot start DJL PyTorch engine offline: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot start DJL PyTorch engine offline: " + e.getMessage() + cacheHint(e), e);
         }
+    }
+
+    /**
+     * When the natives could not be unpacked (DJL says "Failed to extract PyTorch native library",
+     * typically a cache folder owned by another user or read-only): the folder DJL used and the
+     * variable that moves it; else "".
+     */
+    static String cacheHint(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            String m = c.getMessage();
+            if (m != null && m.contains("Failed to extract")) {
+                return "; DJL unpacks its natives into " + cacheDir() + ", which must be writable by you:"
+                        + " set DJL_CACHE_DIR (or ENGINE_CACHE_DIR) to a folder of your own";
+            }
+        }
+        return "";
+    }
+
+    /** The folder DJL unpacks the engine into: $ENGINE_CACHE_DIR, else $DJL_CACHE_DIR, else ~/.djl.ai. */
+    static String cacheDir() {
+        for (String key : new String[] {"ENGINE_CACHE_DIR", "DJL_CACHE_DIR"}) {
+            String v = System.getProperty(key, System.getenv(key));
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        return System.getProperty("user.home") + "/.djl.ai";
     }
 
     /**

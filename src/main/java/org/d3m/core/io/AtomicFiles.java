@@ -21,6 +21,8 @@ import java.nio.file.StandardOpenOption;
 public final class AtomicFiles {
 
     private static final int BUFFER = 1 << 16;
+    /** The longest file name (in UTF-8 bytes) that Linux, macOS and Windows file systems accept. */
+    public static final int MAX_NAME_BYTES = 255;
 
     private AtomicFiles() {
     }
@@ -39,6 +41,21 @@ public final class AtomicFiles {
      * @throws IOException if the body or the file system fails; the target is then unchanged
      */
     public static void write(Path target, IoConsumer<OutputStream> body) throws IOException {
+        try (Pending p = prepare(target, body)) {
+            p.commit();
+        }
+    }
+
+    /**
+     * Writes what {@code body} writes to a temporary file next to {@code target} (synced to disk),
+     * but does not rename it yet: {@link Pending#commit} does, {@link Pending#close} removes it if
+     * it was not committed. Two files that belong together (a field and its sidecar) are both
+     * prepared before either is committed, so a full disk leaves both old files as they were.
+     *
+     * @throws IllegalArgumentException if the target cannot be written (see {@link #checkWritable})
+     * @throws IOException if the body or the file system fails; nothing is then left behind
+     */
+    public static Pending prepare(Path target, IoConsumer<OutputStream> body) throws IOException {
         checkWritable(target);
         Path abs = TempFiles.target(target);
         Path tmp = TempFiles.create(abs, ".tmp");
@@ -60,10 +77,36 @@ public final class AtomicFiles {
                 out.flush();
                 ch.force(true);
             }
-            TempFiles.commit(tmp, abs);
             done = true;
+            return new Pending(tmp, abs);
         } finally {
             if (!done) {
+                TempFiles.discard(tmp);
+            }
+        }
+    }
+
+    /** A file written to its temporary file, waiting to be renamed over its target ({@link #prepare}). */
+    public static final class Pending implements AutoCloseable {
+        private final Path tmp;
+        private final Path target;
+        private boolean committed;
+
+        private Pending(Path tmp, Path target) {
+            this.tmp = tmp;
+            this.target = target;
+        }
+
+        /** Renames the temporary file over the target (keeping an existing target's permissions). */
+        public void commit() throws IOException {
+            TempFiles.commit(tmp, target);
+            committed = true;
+        }
+
+        /** Removes the temporary file unless it was committed. */
+        @Override
+        public void close() {
+            if (!committed) {
                 TempFiles.discard(tmp);
             }
         }
@@ -76,7 +119,7 @@ public final class AtomicFiles {
 
     /**
      * Checks, before any heavy work, that {@code target} can be written: its folder exists, is a
-     * folder and is writable, and the target is new or a writable regular file (never a folder, a
+     * folder and is writable, the name has at most 255 bytes, and the target is new or a writable regular file (never a folder, a
      * device, a pipe or a socket). A symbolic link is checked as the file it points to.
      *
      * @throws IllegalArgumentException "cannot write output X: reason"
@@ -97,8 +140,11 @@ public final class AtomicFiles {
             }
         }
         Path parent = abs.getParent();
+        int length = abs.getFileName() == null ? 0 : TempFiles.bytes(abs.getFileName().toString());
         if (parent == null) {
             return "it has no parent folder";
+        } else if (length > MAX_NAME_BYTES) {
+            return "its name is " + length + " bytes long (UTF-8); file systems allow " + MAX_NAME_BYTES;
         } else if (!Files.exists(parent)) {
             return "folder " + parent + " does not exist";
         } else if (!Files.isDirectory(parent)) {

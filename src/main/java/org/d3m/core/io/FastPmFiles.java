@@ -175,7 +175,10 @@ public final class FastPmFiles {
     }
 
     private static double fileBox(double[] fromFile, double given, Path where) {
-        boolean has = fromFile != null && fromFile.length > 0 && fromFile[0] > 0;
+        if (fromFile != null && fromFile.length > 0 && !(fromFile[0] > 0 && Double.isFinite(fromFile[0]))) {
+            throw new IllegalArgumentException(where + " has BoxSize " + fromFile[0] + ", not a positive number of Mpc/h");
+        }
+        boolean has = fromFile != null && fromFile.length > 0;
         if (has && given > 0 && Math.abs(fromFile[0] - given) > 1e-9 * fromFile[0]) {
             throw new IllegalArgumentException("box_size " + given + " Mpc/h contradicts the BoxSize " + fromFile[0]
                     + " of " + where + "; pass box_size=" + fromFile[0]);

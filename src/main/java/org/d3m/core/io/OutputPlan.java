@@ -23,7 +23,7 @@ public final class OutputPlan {
 
     /** What a file output holds, and so the extensions it may have. */
     public enum Kind {
-        FIELD(".tif", ".tiff", ".npy"), CSV(".csv"), PNG(".png"), ANY;
+        FIELD(".tif", ".tiff", ".npy"), CSV(".csv"), PNG(".png"), MARKDOWN(".md", ".markdown"), ANY;
 
         private final List<String> extensions;
 
@@ -126,6 +126,7 @@ public final class OutputPlan {
             case FIELD -> e.say() + ": unknown field file type; use .tif, .tiff or .npy";
             case CSV -> e.say() + ": a table is written as CSV; the name must end in .csv";
             case PNG -> e.say() + ": a plot is written as PNG; the name must end in .png";
+            case MARKDOWN -> e.say() + ": the table is written into a Markdown file; the name must end in .md";
             case ANY -> throw new IllegalStateException("any name is accepted");
         };
     }

@@ -96,6 +96,15 @@ public final class Provenance {
         AtomicFiles.writeString(sidecarOf(dataFile), toJson());
     }
 
+    /**
+     * Writes {@link #toJson} to a temporary file for {@code <dataFile>.json}, renamed into place by
+     * the caller's {@link AtomicFiles.Pending#commit} once the data file is written.
+     */
+    public AtomicFiles.Pending prepareSidecar(Path dataFile) throws IOException {
+        byte[] json = toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return AtomicFiles.prepare(sidecarOf(dataFile), out -> out.write(json));
+    }
+
     /** The sidecar path of a data file: the same name with ".json" appended. */
     public static Path sidecarOf(Path dataFile) {
         return dataFile.resolveSibling(dataFile.getFileName() + ".json");

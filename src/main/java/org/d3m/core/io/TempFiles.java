@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * The temporary files behind every atomic write ({@link AtomicFiles}, and the TIFF, PNG and CSV
  * writers of the ImageJ side): {@code .NAME.PID-RANDOM.tmp} (or {@code .tif}, {@code .png},
  * {@code .csv} where the writer picks its format by extension) in the target's own folder, then a
- * rename over the target.
+ * rename over the target. A name too long for that ({@link #stem}) is cut and given a hash.
  *
  * <ul>
  *   <li><b>Permissions.</b> A temporary file is created like any new file, so the process's umask
@@ -33,6 +33,8 @@ import java.util.regex.Pattern;
 public final class TempFiles {
 
     private static final long PID = ProcessHandle.current().pid();
+    /** Longest start of a temporary name: 255 bytes less the longest tail {@code .PID-RANDOM.tif} (1 + 7 + 1 + 19 + 4). */
+    static final int MAX_STEM_BYTES = 255 - 32;
     private static final Pattern OWN = Pattern.compile("\\.(?:(\\d+)-)?\\d+\\.(?:tmp|tif|png|csv)");
 
     private TempFiles() {
@@ -57,7 +59,7 @@ public final class TempFiles {
         removeStale(target);
         for (int attempt = 0; ; attempt++) {
             long r = ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE;
-            Path tmp = target.resolveSibling("." + target.getFileName() + "." + PID + "-" + r + suffix);
+            Path tmp = target.resolveSibling(stem(target.getFileName().toString()) + "." + PID + "-" + r + suffix);
             try {
                 return Files.createFile(tmp);
             } catch (FileAlreadyExistsException e) {
@@ -103,7 +105,7 @@ public final class TempFiles {
         if (dir == null || !Files.isDirectory(dir)) {
             return 0;
         }
-        String prefix = "." + abs.getFileName();
+        String prefix = stem(abs.getFileName().toString());
         int removed = 0;
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path f : files) {
@@ -119,6 +121,38 @@ public final class TempFiles {
             }
         }
         return removed;
+    }
+
+    /**
+     * The start of a temporary file's name for a target named {@code name}: {@code "." + name}, or,
+     * when that is longer than {@link #MAX_STEM_BYTES} (a file name may have 255 bytes, and the
+     * tail {@code .PID-RANDOM.tif} up to 32 more), the longest start of the name that fits, then
+     * {@code ~} and the name's hash in hex, so that a valid long output name still gets a valid,
+     * unique temporary name.
+     */
+    static String stem(String name) {
+        String full = "." + name;
+        if (bytes(full) <= MAX_STEM_BYTES) {
+            return full;
+        }
+        String hash = String.format("~%08x", name.hashCode());
+        StringBuilder b = new StringBuilder(".");
+        int budget = MAX_STEM_BYTES - bytes(hash);
+        for (int i = 0; i < name.length(); ) {
+            int cp = name.codePointAt(i);
+            String c = new String(Character.toChars(cp));
+            if (bytes(b.toString()) + bytes(c) > budget) {
+                break;
+            }
+            b.append(c);
+            i += Character.charCount(cp);
+        }
+        return b + hash;
+    }
+
+    /** The length of a file name in UTF-8 bytes, as the file system counts it. */
+    public static int bytes(String name) {
+        return name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     }
 
     private static boolean alive(String pid) {

@@ -2,6 +2,7 @@ package org.d3m.core.sim;
 
 import org.d3m.core.cosmology.GrowthFactors;
 import org.d3m.core.cosmology.LinearPower;
+import org.d3m.core.cosmology.PhysicalRanges;
 import org.d3m.core.field.CicPainter;
 import org.d3m.core.field.Fft;
 import org.d3m.core.field.ScalarField;
@@ -17,6 +18,15 @@ import org.d3m.core.progress.Progress;
  * Not thread-safe; all results are bit-identical whatever the setup's thread count.
  */
 public final class Realization {
+
+    /**
+     * Largest accepted rms of the linear displacement |D1(a) Psi1|, as a fraction of the box side:
+     * 1/2, the rms distance of uniformly random positions in the box from their grid points, so a
+     * field at or beyond it keeps nothing of its initial grid (shell crossing everywhere, noise
+     * wrapped at half the box). The paper's cosmology at z = 0 gives 0.05 at 128 Mpc/h and 0.38 at
+     * 1 Mpc/h, the smallest box the generators accept.
+     */
+    public static final double MAX_RMS_FRACTION = 0.5;
 
     private final SimulationSetup setup;
     private final GrowthFactors growth;
@@ -89,6 +99,7 @@ public final class Realization {
         if (order != 1 && order != 2) {
             throw new IllegalArgumentException("order must be 1 (ZA) or 2 (2LPT), got " + order);
         }
+        requireBelowBox(a);
         VectorField v = Lpt.combine(psi1(), growth.d1(a), order == 2 ? psi2() : null,
                 setup.kernel().secondOrderGrowth(growth, a));
         wrap(v);
@@ -97,8 +108,33 @@ public final class Realization {
 
     /** FastPM from 2LPT initial conditions at a_start to a_end, with the setup's kernel. */
     public FastPmSolver.Result fastPm(FastPmSolver.Config config, Progress progress) {
+        requireBelowBox(config.aEnd());
         return new FastPmSolver(setup.box(), setup.cosmology().omegaM(), config.withKernel(setup.kernel()))
                 .run(psi1(), psi2(), progress);
+    }
+
+    /**
+     * Refuses, before any field at scale factor {@code a} is made, a linear displacement whose rms
+     * |D1(a) Psi1| exceeds {@link #MAX_RMS_FRACTION} of the box: an absurd amplitude, a box far too
+     * small for the cosmology, or both.
+     *
+     * @throws IllegalArgumentException one line with the rms, the box and what to change
+     */
+    public void requireBelowBox(double a) {
+        double s = 0;
+        for (float[] c : psi1().c()) {
+            for (float x : c) {
+                s += (double) x * x;
+            }
+        }
+        double rms = Math.sqrt(s / setup.box().cells()) * growth.d1(a);
+        double l = setup.box().size();
+        if (!(rms <= MAX_RMS_FRACTION * l)) {
+            throw new IllegalArgumentException("the linear displacement at z=" + PhysicalRanges.g(1 / a - 1) + " has an rms of "
+                    + PhysicalRanges.g(Math.round(rms * 100) / 100.0) + " Mpc/h, more than half the box (" + PhysicalRanges.g(l)
+                    + " Mpc/h): shell crossing everywhere, no field would mean anything; lower a_s or sigma8, or raise"
+                    + " box_size or the redshift");
+        }
     }
 
     /** CIC density (count per cell / mean - 1) of a displacement field on a mesh factor times finer grid. */

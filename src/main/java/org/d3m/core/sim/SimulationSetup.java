@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import org.d3m.core.cosmology.Cosmology;
 import org.d3m.core.cosmology.EisensteinHu;
 import org.d3m.core.cosmology.LinearPower;
+import org.d3m.core.cosmology.PhysicalRanges;
 import org.d3m.core.cosmology.TabulatedPower;
 import org.d3m.core.field.Box;
 import org.d3m.core.field.ScalarField;
@@ -18,7 +19,7 @@ import org.d3m.core.pm.FastPmSolver;
  * LPT kernel, and the thread count (which never changes results).
  *
  * @param pkFile a tabulated P(k) at z = 0 (k [h/Mpc], P [(Mpc/h)^3]), or null for Eisenstein-Hu
- * @param sigma8 rescale the spectrum to this sigma8; NaN or &lt;= 0 for no rescaling
+ * @param sigma8 rescale the spectrum to this sigma8, in [0.01, 3]; NaN or &lt;= 0 for no rescaling
  * @param kernel the discretisation of LPT and of the particles on the force mesh
  * @param linearDensity a given linear overdensity at z = 0 on this box (dimensionless), used
  *     instead of seed, spectrum and sigma8; null for a seeded field
@@ -44,6 +45,9 @@ public record SimulationSetup(Box box, Cosmology cosmology, Path pkFile, double 
     public SimulationSetup {
         if (!(box.size() >= MIN_BOX_SIZE && box.size() <= MAX_BOX_SIZE)) {
             throw new IllegalArgumentException("box_size must be in [1, 1e5] Mpc/h, got " + box.size());
+        }
+        if (sigma8 > 0) {
+            PhysicalRanges.require("sigma8", sigma8, PhysicalRanges.SIGMA8);
         }
         if (kernel == null) {
             throw new IllegalArgumentException("kernel must be fastpm or exact");
@@ -85,11 +89,9 @@ public record SimulationSetup(Box box, Cosmology cosmology, Path pkFile, double 
         return rescaled() ? p.rescaledToSigma8(sigma8) : p;
     }
 
-    /** Scale factor of a redshift z &gt;= 0. */
+    /** Scale factor of a redshift z in [0, 1000] ({@link PhysicalRanges#REDSHIFT}). */
     public static double scaleFactor(double redshift) {
-        if (!(redshift >= 0) || Double.isInfinite(redshift)) {
-            throw new IllegalArgumentException("redshift must be >= 0, got " + redshift);
-        }
+        PhysicalRanges.require("redshift", redshift, PhysicalRanges.REDSHIFT);
         return 1 / (1 + redshift);
     }
 
