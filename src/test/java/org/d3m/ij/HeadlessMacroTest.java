@@ -55,7 +55,7 @@ class HeadlessMacroTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("arg1\n"), r.out());
         assertTrue(r.out().contains("scalar n=8 L=16.0 mean=388.5"), r.out());
-        assertTrue(r.out().contains("test density grid=8 box_size=16|test density grid=8 box_size=16-1|2"), r.out());
+        assertTrue(r.out().contains("test density grid=8 box_size=16|test density grid=8 box_size=16 (2)|2"), r.out());
         assertTrue(r.err().isEmpty() || !r.err().contains("error"), r.err());
     }
 
