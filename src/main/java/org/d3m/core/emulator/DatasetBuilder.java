@@ -110,7 +110,13 @@ public final class DatasetBuilder {
             long seed = baseSeed + i;
             String split = Dataset.splitOf(i);
             Path f = dir.resolve(Dataset.fileName(seed));
-            if (SampleFile.isComplete(f, seed)) {
+            boolean complete = SampleFile.isComplete(f, seed);
+            if (complete && !SampleFile.isFinite(f)) {
+                complete = false;
+                p.report((double) i / count, "sample " + (i + 1) + "/" + count + " (" + f.getFileName()
+                        + ") has non-finite values; making it again");
+            }
+            if (complete) {
                 SampleFile.Header h = SampleFile.header(f);
                 box = check(box, new Box(h.boxSize(), h.n()), f);
                 entries.add(new Dataset.Entry(seed, split, f.getFileName().toString(), SampleFile.params(f)));
