@@ -567,6 +567,25 @@ public final class Trainer {
         return sum / count;
     }
 
+    /**
+     * MSE [(Mpc/h)^2] of the zero map (predicting no displacement: the mean square of the target) over the
+     * validation samples of the dataset in {@code datasetDir} ({@link TrainingVerdict}'s second baseline).
+     */
+    public static double zeroMapLoss(Path datasetDir) {
+        Dataset data = Dataset.open(datasetDir);
+        double sum = 0;
+        long count = 0;
+        for (Dataset.Entry e : data.split("val")) {
+            for (float[] y : data.read(e).target().c()) {
+                for (float v : y) {
+                    sum += (double) v * v;
+                }
+                count += y.length;
+            }
+        }
+        return sum / Math.max(1, count);
+    }
+
     /** MSE [(Mpc/h)^2] of the identity map (prediction = ZA input) over the validation samples. */
     static double identityLoss(Dataset data, List<Dataset.Entry> set) {
         double sum = 0;
