@@ -39,7 +39,7 @@ public class CompareCommand implements Command {
     int mesh_factor = 1;
     @Parameter(description = "compute the 3PCF residual (about 10 s per field at 32^3 on 2 cores)")
     boolean three_point = true;
-    @Parameter(description = "worker threads, 0 = all cores")
+    @Parameter(min = "0", description = "worker threads, 0 = all cores")
     int threads = 0;
     @Parameter(required = false, description = "folder for table.csv, spectra.csv and the PNG plots")
     File output_dir;

@@ -58,7 +58,7 @@ public class TrainCommand implements Command {
     double checkpoint_minutes = 5;
     @Parameter(choices = {"auto", "cpu", "gpu"}, description = "where to train")
     String device = "auto";
-    @Parameter(description = "libtorch threads, 0 = all cores")
+    @Parameter(min = "0", description = "libtorch threads, 0 = all cores")
     int threads = 0;
     @Parameter(type = ItemIO.OUTPUT)
     String summary;
