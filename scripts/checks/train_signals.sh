@@ -17,6 +17,8 @@ export MALLOC_ARENA_MAX=1 MALLOC_MMAP_MAX_=0 MALLOC_TRIM_THRESHOLD_=68719476736
 D3M=(java -Djava.awt.headless=true -Dai.djl.offline=true -cp "$ROOT/plugins/D3M_Fiji.jar:$ROOT/plugins/jars/*" org.d3m.cli.Main)
 set -m # job control: a background job must not start with SIGINT ignored
 fail() { echo "FAIL: $*"; exit 1; }
+# a shell started in the background without job control ignores SIGINT, and so would every JVM here
+(( 0x$(awk '/^SigIgn:/ {print $2}' /proc/$$/status) & 2 )) && fail "SIGINT is ignored in this shell; run it from a terminal, or after set -m"
 
 "${D3M[@]}" make-dataset output_dir=data box_size=64 grid=16 samples=20 steps=2 threads=2 >/dev/null 2>&1 || fail "make-dataset"
 EPOCHS=$((2 * N + 4))

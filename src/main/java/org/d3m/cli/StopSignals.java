@@ -20,8 +20,8 @@ import sun.misc.SignalHandler;
  *   samples are files), closes its DJL objects, and {@link Main} prints one line and exits with
  *   {@link #exitCode()} (128 + the signal: 130 for SIGINT, 143 for SIGTERM, what a shell reports for a
  *   process killed by it). A second signal, or no boundary within {@link #GRACE_SECONDS} seconds, ends
- *   the process at once by that signal's default action ({@link #die}), as kill -9 would: files are written
- *   atomically, so the last checkpoint stays.</li>
+ *   the process at once by that signal's default action ({@link #die}), as kill -9 would: files are
+ *   written atomically, so the last checkpoint stays.</li>
  *   <li>otherwise: ends the process at once by the signal's default action (those commands write
  *   atomically; benchmark, which also runs libtorch, is safe this way too).</li>
  * </ul>
@@ -34,10 +34,11 @@ final class StopSignals {
     static final Set<String> STOPPABLE = Set.of("train", "make-dataset", "emulate", "reproduce-table",
             "validate-range", "demo");
     /**
-     * How long a stopping command may take to reach a step boundary before the JVM exits anyway [s]: 300,
-     * or {@code -Dd3m.stop.seconds}. Generous, because exiting inside libtorch is what crashed: a training
-     * step of the paper's width takes about 3 s on 2 cores, a whole-box pass at 128^3 about 5 s, but a
-     * starved machine can be many times slower.
+     * How long a stopping command may take to reach a step boundary before the process ends anyway [s]:
+     * 300, or {@code -Dd3m.stop.seconds}. Generous, because that end loses the work since the last
+     * checkpoint: a training step of the paper's width takes about 3 s on 2 cores and a whole-box pass at
+     * 128^3 about 5 s, but a starved machine can be a hundred times slower (a width-4 step took over a
+     * minute next to a training run that held both cores).
      */
     static final int GRACE_SECONDS = Integer.getInteger("d3m.stop.seconds", 300);
 
