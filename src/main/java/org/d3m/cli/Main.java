@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.d3m.core.io.Provenance;
+import org.d3m.core.progress.Progress;
 import org.d3m.ij.CommandProgress;
 import org.d3m.ij.Commands;
 import org.d3m.ij.FieldImgs;
@@ -28,7 +29,10 @@ import org.scijava.module.ModuleItem;
  * </pre>
  * Keys are the command's {@code @Parameter} field names, the same keys an ImageJ macro uses.
  * Any failure prints ONE line {@code error: ...} on stderr and exits 1 (2 for a usage error);
- * {@code -Dd3m.debug=true} adds the stack trace. No window is ever opened.
+ * {@code -Dd3m.debug=true} adds the stack trace. No window is ever opened. SIGINT and SIGTERM stop
+ * train, make-dataset, emulate, reproduce-table, validate-range and demo at their next step boundary
+ * ({@link StopSignals}): one line such as "stopped at step 12; resume with the same command", exit
+ * status 130 (SIGINT) or 143 (SIGTERM).
  */
 public final class Main {
 
@@ -44,6 +48,7 @@ public final class Main {
         if (!verbose) {
             quietLibraries();
         }
+        StopSignals.install(System.err);
         System.exit(run(verbose ? Arrays.copyOfRange(args, 1, args.length) : args, System.out, System.err));
     }
 
@@ -97,7 +102,8 @@ public final class Main {
             }
             CommandInfo info = Commands.byName(context, first);
             Map<String, Object> values = Commands.parseKeyValues(info, Arrays.asList(args).subList(1, args.length));
-            CommandProgress.set(CommandProgress.lines(err));
+            StopSignals.running(first);
+            CommandProgress.set(StopSignals.stoppable(CommandProgress.lines(err)));
             Module module = Commands.run(context, info, values);
             for (ModuleItem<?> item : info.outputs()) {
                 Object v = module.getOutput(item.getName());
@@ -107,6 +113,14 @@ public final class Main {
             }
             out.flush();
             return 0;
+        } catch (Progress.CancelledException c) {
+            if (!StopSignals.requested()) {
+                err.println("error: " + Commands.errorLine(c));
+                return 1;
+            }
+            err.println(c instanceof Progress.StoppedException ? c.getMessage()
+                    : "stopped (" + StopSignals.signalName() + "); nothing more was written");
+            return StopSignals.exitCode();
         } catch (Throwable t) {
             err.println("error: " + Commands.errorLine(t));
             if (Boolean.getBoolean("d3m.debug")) {

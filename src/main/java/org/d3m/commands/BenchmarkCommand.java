@@ -15,7 +15,7 @@ import org.scijava.plugin.Plugin;
 @Plugin(type = Command.class, name = "benchmark", menuPath = "Plugins>D3M>Developer>D3M Benchmark...")
 public class BenchmarkCommand implements Command {
 
-    @Parameter(description = "worker threads, 0 = all cores")
+    @Parameter(min = "0", description = "worker threads, 0 = all cores")
     int threads = 0;
     @Parameter(description = "small sizes only (a smoke run of a few seconds)")
     boolean quick = false;

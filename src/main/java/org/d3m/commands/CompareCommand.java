@@ -47,7 +47,7 @@ public class CompareCommand implements Command {
             + " comparison mesh by FFT (about 0.6-0.9 s of CPU per 32^3 field; the closest to the paper's 2LPT of those tried);"
             + " particles = unit-weight particles by pair counts (about 19 s of CPU per field)")
     String three_point_estimator = "mesh";
-    @Parameter(description = "worker threads, 0 = all cores")
+    @Parameter(min = "0", description = "worker threads, 0 = all cores")
     int threads = 0;
     @Parameter(required = false, description = "folder for table.csv, spectra.csv and the PNG plots")
     File output_dir;

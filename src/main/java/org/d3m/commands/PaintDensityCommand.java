@@ -30,7 +30,7 @@ public class PaintDensityCommand implements Command {
     int mesh_factor = 1;
     @Parameter(description = "also show log10(1 + delta)")
     boolean log_view = false;
-    @Parameter(description = "worker threads, 0 = all cores")
+    @Parameter(min = "0", description = "worker threads, 0 = all cores")
     int threads = 0;
     @Parameter(required = false, description = "density file (.tif or .npy)")
     File output;

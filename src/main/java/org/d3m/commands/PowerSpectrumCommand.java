@@ -35,7 +35,7 @@ public class PowerSpectrumCommand implements Command {
     double box_size = 0;
     @Parameter(description = "bin width [h/Mpc]")
     double dk = PowerSpectrum.DEFAULT_DK;
-    @Parameter(description = "worker threads, 0 = all cores")
+    @Parameter(min = "0", description = "worker threads, 0 = all cores")
     int threads = 0;
     @Parameter(required = false, description = "CSV with the table's columns: k [h/Mpc], modes, P [(Mpc/h)^3 density, (Mpc/h)^5 displacement]")
     File output;

@@ -20,7 +20,7 @@ public abstract class SetupParameters extends CosmologyParameters {
     protected int grid = 32;
     @Parameter(description = "random seed of the initial white noise")
     protected long seed = 1;
-    @Parameter(description = "worker threads, 0 = all cores (results do not depend on it)")
+    @Parameter(min = "0", description = "worker threads, 0 = all cores (results do not depend on it)")
     protected int threads = 0;
     @Parameter(choices = {"fastpm", "exact"}, description = "discretisation: fastpm = the C FastPM's"
             + " (finite-difference LPT, D2 = 3/7 at z=0, particles on mesh nodes); exact = spectral LPT")

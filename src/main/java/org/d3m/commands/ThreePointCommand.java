@@ -37,7 +37,7 @@ public class ThreePointCommand implements Command {
     int bins = 10;
     @Parameter(description = "highest multipole")
     int lmax = 8;
-    @Parameter(description = "worker threads, 0 = all cores")
+    @Parameter(min = "0", description = "worker threads, 0 = all cores")
     int threads = 0;
     @Parameter(required = false, description = "CSV with columns l, b1, b2, r1 [Mpc/h], r2 [Mpc/h], zeta [triplets]")
     File output;

@@ -6,6 +6,7 @@ import org.d3m.core.emulator.Conditioning;
 import java.nio.file.Path;
 import org.d3m.core.emulator.ShippedModel;
 import org.d3m.core.emulator.Trainer;
+import org.d3m.core.emulator.TrainingVerdict;
 import org.d3m.ij.CommandProgress;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -15,7 +16,8 @@ import org.scijava.plugin.Plugin;
 /**
  * Trains the D3M U-Net on a dataset made by make-dataset: Adam, MSE on the displacement, the 48
  * cube symmetries as augmentation; keeps the best model by validation loss; checkpoints and
- * resumes (run the same command again after an interruption).
+ * resumes (run the same command again after an interruption). A diverged run ends in an error, a
+ * best model no better than the identity map in a warning ({@link TrainingVerdict}).
  */
 @Plugin(type = Command.class, name = "train", menuPath = "Plugins>D3M>Emulator>Train...")
 public class TrainCommand implements Command {
@@ -56,7 +58,7 @@ public class TrainCommand implements Command {
     double checkpoint_minutes = 5;
     @Parameter(choices = {"auto", "cpu", "gpu"}, description = "where to train")
     String device = "auto";
-    @Parameter(description = "libtorch threads, 0 = all cores")
+    @Parameter(min = "0", description = "libtorch threads, 0 = all cores")
     int threads = 0;
     @Parameter(type = ItemIO.OUTPUT)
     String summary;
@@ -71,6 +73,8 @@ public class TrainCommand implements Command {
                 : init_weights.getPath().equals("shipped") && !init_weights.exists() ? ShippedModel.resolve(null)
                 : ShippedModel.resolve(init_weights.toPath());
         Trainer.Result r = Trainer.train(dataset.toPath(), output_dir.toPath(), c, init, CommandProgress.get());
+        boolean cond = c.conditioning() != Conditioning.NONE;
+        String warning = TrainingVerdict.check(r, cond ? 1 : Trainer.zeroMapLoss(dataset.toPath()), learning_rate);
         summary = c.conditioning() == Conditioning.NONE ? String.format(Locale.ROOT,
                 "%s: best validation MSE %.5g (Mpc/h)^2 at epoch %d, identity (ZA) %.5g, %d steps on %s; best model %s",
                 r.resumed() ? "resumed and trained" : "trained", r.bestValLoss(), r.bestEpoch(), r.identityValLoss(),
@@ -78,5 +82,6 @@ public class TrainCommand implements Command {
                 : String.format(Locale.ROOT, "%s: best validation loss %.5g at epoch %d (squared error relative to 2LPT's;"
                 + " 2LPT = 1), %d steps on %s; best model %s", r.resumed() ? "resumed and trained" : "trained",
                 r.bestValLoss(), r.bestEpoch(), r.steps(), r.device(), r.bestWeights());
+        summary += warning.isEmpty() ? "" : "; " + warning;
     }
 }

@@ -16,9 +16,11 @@ import org.d3m.core.progress.Progress;
  * {@link Dataset#splitOf}; every sample keeps its 2LPT field (the conditioned emulator learns the
  * correction to it), and the index records each sample's parameters. Resumable: complete
  * sample files already present are skipped (each is written atomically, so a killed run leaves
- * only complete files). The index is written at the end. One run per folder: the folder is locked
- * ({@link FolderLock}) while samples are made, and a folder holding a dataset with another base
- * seed or other settings is refused.
+ * only complete files), unless a value in them is not finite (a corrupted file), which is made again.
+ * Cancelling through the progress stops between samples (or within FastPM's steps) with
+ * {@link Progress.StoppedException}; the samples made so far stay. The index is written at the end.
+ * One run per folder: the folder is locked ({@link FolderLock}) while samples are made, and a folder
+ * holding a dataset with another base seed or other settings is refused.
  */
 public final class DatasetBuilder {
 
@@ -102,11 +104,19 @@ public final class DatasetBuilder {
         List<Dataset.Entry> entries = new ArrayList<>(count);
         Box box = null;
         for (int i = 0; i < count; i++) {
-            p.checkCancelled();
+            if (p.cancelled()) {
+                throw stopped(i, count);
+            }
             long seed = baseSeed + i;
             String split = Dataset.splitOf(i);
             Path f = dir.resolve(Dataset.fileName(seed));
-            if (SampleFile.isComplete(f, seed)) {
+            boolean complete = SampleFile.isComplete(f, seed);
+            if (complete && !SampleFile.isFinite(f)) {
+                complete = false;
+                p.report((double) i / count, "sample " + (i + 1) + "/" + count + " (" + f.getFileName()
+                        + ") has non-finite values; making it again");
+            }
+            if (complete) {
                 SampleFile.Header h = SampleFile.header(f);
                 box = check(box, new Box(h.boxSize(), h.n()), f);
                 entries.add(new Dataset.Entry(seed, split, f.getFileName().toString(), SampleFile.params(f)));
@@ -114,13 +124,24 @@ public final class DatasetBuilder {
                 continue;
             }
             p.report((double) i / count, "making sample " + (i + 1) + "/" + count + " (seed " + seed + ", " + split + ")");
-            Sample s = sample(source, baseSeed, i);
+            Sample s;
+            try {
+                s = sample(source, baseSeed, i);
+            } catch (Progress.CancelledException e) {
+                throw stopped(i, count);
+            }
             box = check(box, s.za().box(), f);
             entries.add(new Dataset.Entry(seed, split, f.getFileName().toString(), s.params()));
             SampleFile.write(f, seed, s);
             p.report((i + 1.0) / count, "sample " + (i + 1) + "/" + count + " written");
         }
         return Dataset.create(dir, baseSeed, box, meta, entries);
+    }
+
+    /** How a run asked to stop ends: the samples before {@code done} are complete files, which a resume keeps. */
+    private static Progress.StoppedException stopped(int done, int count) {
+        return new Progress.StoppedException("stopped with " + done + " of " + count
+                + " samples made; resume with the same command");
     }
 
     /**

@@ -172,7 +172,8 @@ public final class Emulator implements AutoCloseable {
             throw new IllegalArgumentException("this model is conditioned on the cosmology: give Omega_m and the redshift");
         }
         checkCore(za.box().n(), core);
-        return new VectorField(za.box(), average(za.c(), null, za.box().n(), core, progress));
+        return PredictionCheck.require(new VectorField(za.box(), average(za.c(), null, za.box().n(), core, progress)),
+                weights.getFileName().toString());
     }
 
     /**
@@ -193,7 +194,7 @@ public final class Emulator implements AutoCloseable {
         ResidualFrame f = frame(za, omegaM, redshift, extrapolate);
         int n = za.box().n();
         float[][] net = average(f.input(), f.conditions(), n, tileCoreFor(n), progress);
-        return f.displacement(net);
+        return PredictionCheck.require(f.displacement(net), weights.getFileName().toString());
     }
 
     /**

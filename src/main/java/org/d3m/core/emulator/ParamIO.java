@@ -34,7 +34,7 @@ final class ParamIO {
         }
     }
 
-    /** Reads parameters into an initialized block; IOException if names or shapes differ. */
+    /** Reads parameters into an initialized block; IOException if names or shapes differ or a value is not finite. */
     static void read(DataInputStream in, ai.djl.nn.Block block) throws IOException {
         var params = block.getParameters();
         int count = in.readInt();
@@ -57,6 +57,12 @@ final class ParamIO {
             }
             float[] v = new float[Math.toIntExact(want.size())];
             readFloats(in, v);
+            for (int i = 0; i < v.length; i++) {
+                if (!Float.isFinite(v[i])) {
+                    throw new IOException("parameter " + name + " has the non-finite value " + v[i] + " (index " + i
+                            + "), as after a diverged training");
+                }
+            }
             p.getValue().getArray().set(v);
         }
     }

@@ -59,6 +59,17 @@ public final class SampleFile {
     public static void write(OutputStream out, long seed, Sample s) throws IOException {
         Box box = s.za().box();
         int fields = s.lpt2() == null ? 2 : 3;
+        VectorField[] vs = fields == 2 ? new VectorField[] {s.za(), s.target()}
+                : new VectorField[] {s.za(), s.target(), s.lpt2()};
+        for (int f = 0; f < fields; f++) {
+            for (int a = 0; a < 3; a++) {
+                int i = firstNonFinite(vs[f].c()[a], 0, vs[f].c()[a].length);
+                if (i >= 0) {
+                    throw new IllegalArgumentException("the sample of seed " + seed + " came out with a non-finite value in"
+                            + " its " + FIELDS[f] + " field (component " + a + ", index " + i + "); nothing was written");
+                }
+            }
+        }
         byte[] params = Dataset.GSON_COMPACT.toJson(s.params()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         ByteBuffer h = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
         h.putInt(MAGIC).putInt(VERSION).putInt(box.n()).putDouble(box.size()).putLong(seed).putInt(fields)
@@ -66,8 +77,6 @@ public final class SampleFile {
         out.write(h.array());
         out.write(params);
         ByteBuffer b = ByteBuffer.allocate(box.cells() * 4).order(ByteOrder.LITTLE_ENDIAN);
-        VectorField[] vs = fields == 2 ? new VectorField[] {s.za(), s.target()}
-                : new VectorField[] {s.za(), s.target(), s.lpt2()};
         for (VectorField v : vs) {
             for (float[] c : v.c()) {
                 b.clear();
@@ -118,6 +127,45 @@ public final class SampleFile {
             throw new IllegalArgumentException("incomplete or corrupt sample file: " + where);
         }
         return hd;
+    }
+
+    /** What the fields of a sample file hold, in file order. */
+    static final String[] FIELDS = {"ZA (input)", "target", "2LPT"};
+
+    /** The index of the first NaN or infinity in {@code v[from, to)}, or -1. */
+    static int firstNonFinite(float[] v, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Float.isFinite(v[i])) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * True if every value of the fields of a complete sample file is finite (read in blocks, nothing kept):
+     * make-dataset's resume remakes a file whose header is intact but whose data are not.
+     */
+    public static boolean isFinite(Path file) {
+        Header h = header(file);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ch.position(h.dataOffset());
+            ByteBuffer b = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+            float[] v = new float[b.capacity() / 4];
+            while (ch.read(b) >= 0) {
+                b.flip();
+                int k = b.remaining() / 4;
+                b.asFloatBuffer().get(v, 0, k);
+                if (firstNonFinite(v, 0, k) >= 0) {
+                    return false;
+                }
+                b.position(k * 4);
+                b.compact();
+            }
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read sample file " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** True if {@code file} is a complete sample file of {@code seed}. */
@@ -185,6 +233,12 @@ public final class SampleFile {
                     }
                     b.flip();
                     b.asFloatBuffer().get(c[a]);
+                    int i = firstNonFinite(c[a], 0, c[a].length);
+                    if (i >= 0) {
+                        throw new IllegalArgumentException("sample file " + file + " has a non-finite value in its "
+                                + FIELDS[f] + " field (component " + a + ", index " + i + "): the file is corrupt;"
+                                + " delete it and run make-dataset again with the same settings to remake it");
+                    }
                 }
                 vs[f] = new VectorField(box, c);
             }

@@ -5,13 +5,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * The trained D3M model that ships inside the plugin jar ({@code /models/<ID>.d3mw}; how it was
  * made and how good it is: docs/model-card.md), used by the commands when no {@code model} is
- * given. It is copied once per process from the class path to a temporary file (deleted on exit),
- * from which it loads like any weights file.
+ * given. It is unpacked from the class path into a per-user cache, one file per model version written
+ * atomically and shared by later processes ({@link ModelCache}), from which it loads like any weights
+ * file. Where that cache cannot be used, it goes to a temporary file deleted on exit.
  */
 public final class ShippedModel {
 
@@ -54,14 +54,31 @@ public final class ShippedModel {
             return had;
         }
         String resource = "/models/" + id + ".d3mw";
+        byte[] bytes;
         try (InputStream in = ShippedModel.class.getResourceAsStream(resource)) {
             if (in == null) {
                 return null;
             }
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot extract the shipped model " + resource + ": " + e.getMessage(), e);
+        }
+        Path p;
+        try {
+            p = ModelCache.file(ModelCache.folder(), id, bytes);
+        } catch (IOException | RuntimeException cacheFailed) {
+            p = privateCopy(id, bytes, resource);
+        }
+        EXTRACTED.put(id, p);
+        return p;
+    }
+
+    /** The old way, where the cache cannot be used: a temporary file of this process, deleted on exit. */
+    private static Path privateCopy(String id, byte[] bytes, String resource) {
+        try {
             Path tmp = Files.createTempFile(id + "-", ".d3mw");
             tmp.toFile().deleteOnExit();
-            Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-            EXTRACTED.put(id, tmp);
+            Files.write(tmp, bytes);
             return tmp;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot extract the shipped model " + resource + ": " + e.getMessage(), e);

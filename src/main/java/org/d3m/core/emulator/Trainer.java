@@ -31,8 +31,10 @@ import org.d3m.core.progress.Progress;
  * {@code checkpointEverySeconds} seconds, at every epoch end and at the end. It holds all weights
  * and BN statistics, the Adam state, the position (epoch, step) and the loss history. Calling
  * {@link #train} again on the same output folder resumes from it; on CPU with the same thread count
- * the result equals an uninterrupted run. Cancelling through {@link Progress} acts like a kill:
- * work since the last checkpoint is redone on resume.
+ * the result equals an uninterrupted run. Cancelling through {@link Progress} (checked before every
+ * step and every validation batch) brings the checkpoint up to the current step and throws
+ * {@link Progress.StoppedException} "stopped at step N; resume with the same command"; a kill loses the
+ * steps since the last checkpoint, which a resume redoes.
  *
  * <p>Outputs in the output folder: {@code best.d3mw}, {@code final.d3mw}, {@code checkpoint.d3mc},
  * {@code losses.csv} (per epoch), {@code steps.csv} (per step), {@code loss.png}. One run per
@@ -254,7 +256,7 @@ public final class Trainer {
      *
      * @throws IllegalArgumentException bad settings, an unusable dataset, or a checkpoint made with
      *                                  other settings
-     * @throws Progress.CancelledException when {@code progress} asks to stop
+     * @throws Progress.StoppedException when {@code progress} asks to stop (the checkpoint then holds the last step)
      * @throws IllegalArgumentException "... is in use by process P" when another run trains into
      *                                  {@code outDir} ({@link FolderLock})
      */
@@ -325,56 +327,63 @@ public final class Trainer {
             long lastCkpt = System.nanoTime();
             long started = System.nanoTime();
             double secondsBefore = st.seconds;
-            while (st.epoch < config.epochs()) {
-                int[] order = order(trainSet.size(), config.seed(), st.epoch);
-                while (st.stepInEpoch < stepsPerEpoch) {
-                    p.checkCancelled();
-                    int from = st.stepInEpoch * config.batch();
-                    int b = Math.min(config.batch(), trainSet.size() - from);
-                    float[][] xy = batch(data, trainSet, order, from, b, n, config, st.epoch, st.stepInEpoch);
-                    adam.setLearningRate(config.learningRateAt(st.globalStep, totalSteps));
-                    double loss = session.trainStep(xy[0], xy[2], xy[1], xy[3], b, n, adam);
-                    if (!Double.isFinite(loss)) {
-                        throw new IllegalStateException("training diverged (loss " + loss + ") at step " + st.globalStep);
+            long savedStep = resumed ? st.globalStep : 0;
+            try {
+                while (st.epoch < config.epochs()) {
+                    int[] order = order(trainSet.size(), config.seed(), st.epoch);
+                    while (st.stepInEpoch < stepsPerEpoch) {
+                        p.checkCancelled();
+                        int from = st.stepInEpoch * config.batch();
+                        int b = Math.min(config.batch(), trainSet.size() - from);
+                        float[][] xy = batch(data, trainSet, order, from, b, n, config, st.epoch, st.stepInEpoch);
+                        adam.setLearningRate(config.learningRateAt(st.globalStep, totalSteps));
+                        double loss = session.trainStep(xy[0], xy[2], xy[1], xy[3], b, n, adam);
+                        if (!Double.isFinite(loss)) {
+                            throw new IllegalStateException("training diverged (loss " + loss + ") at step " + st.globalStep);
+                        }
+                        st.epochLossSum += loss;
+                        st.epochSteps++;
+                        st.stepInEpoch++;
+                        st.globalStep++;
+                        st.stepLosses.add((float) loss);
+                        st.seconds = secondsBefore + (System.nanoTime() - started) / 1e9;
+                        p.report((double) st.globalStep / totalSteps, String.format(Locale.ROOT,
+                                "epoch %d/%d step %d/%d loss %.4g", st.epoch + 1, config.epochs(), st.stepInEpoch,
+                                stepsPerEpoch, loss));
+                        boolean due = (config.checkpointEverySteps() > 0 && st.globalStep % config.checkpointEverySteps() == 0)
+                                || (config.checkpointEverySeconds() > 0
+                                    && (System.nanoTime() - lastCkpt) / 1e9 >= config.checkpointEverySeconds());
+                        if (due && st.stepInEpoch < stepsPerEpoch) {
+                            writeCheckpoint(ckpt, fingerprint, session, adam, st);
+                            lastCkpt = System.nanoTime();
+                            savedStep = st.globalStep;
+                        }
                     }
-                    st.epochLossSum += loss;
-                    st.epochSteps++;
-                    st.stepInEpoch++;
-                    st.globalStep++;
-                    st.stepLosses.add((float) loss);
-                    st.seconds = secondsBefore + (System.nanoTime() - started) / 1e9;
+                    double val = cond ? validateConditioned(session, data, valSet, n, config.batch(), p)
+                            : validate(session, data, valSet, n, config.batch(), p);
+                    st.history.add(new EpochLog(st.epoch + 1, st.globalStep, st.epochLossSum / Math.max(1, st.epochSteps),
+                            val, st.seconds));
+                    if (val < st.bestVal) {
+                        st.bestVal = val;
+                        st.bestEpoch = st.epoch + 1;
+                        WeightsFile.save(outDir.resolve(BEST), session.net(), baseMeta
+                                .with("epoch", String.valueOf(st.epoch + 1))
+                                .with("val_loss", String.valueOf(val))
+                                .with("identity_val_loss", String.valueOf(identity)));
+                    }
+                    st.epoch++;
+                    st.stepInEpoch = 0;
+                    st.epochLossSum = 0;
+                    st.epochSteps = 0;
+                    writeCheckpoint(ckpt, fingerprint, session, adam, st);
+                    lastCkpt = System.nanoTime();
+                    savedStep = st.globalStep;
+                    writeLogs(outDir, st, identity, cond);
                     p.report((double) st.globalStep / totalSteps, String.format(Locale.ROOT,
-                            "epoch %d/%d step %d/%d loss %.4g", st.epoch + 1, config.epochs(), st.stepInEpoch,
-                            stepsPerEpoch, loss));
-                    boolean due = (config.checkpointEverySteps() > 0 && st.globalStep % config.checkpointEverySteps() == 0)
-                            || (config.checkpointEverySeconds() > 0
-                                && (System.nanoTime() - lastCkpt) / 1e9 >= config.checkpointEverySeconds());
-                    if (due && st.stepInEpoch < stepsPerEpoch) {
-                        writeCheckpoint(ckpt, fingerprint, session, adam, st);
-                        lastCkpt = System.nanoTime();
-                    }
+                            "epoch %d/%d: val loss %.4g (identity %.4g)", st.epoch, config.epochs(), val, identity));
                 }
-                double val = cond ? validateConditioned(session, data, valSet, n, config.batch())
-                        : validate(session, data, valSet, n, config.batch());
-                st.history.add(new EpochLog(st.epoch + 1, st.globalStep, st.epochLossSum / Math.max(1, st.epochSteps),
-                        val, st.seconds));
-                if (val < st.bestVal) {
-                    st.bestVal = val;
-                    st.bestEpoch = st.epoch + 1;
-                    WeightsFile.save(outDir.resolve(BEST), session.net(), baseMeta
-                            .with("epoch", String.valueOf(st.epoch + 1))
-                            .with("val_loss", String.valueOf(val))
-                            .with("identity_val_loss", String.valueOf(identity)));
-                }
-                st.epoch++;
-                st.stepInEpoch = 0;
-                st.epochLossSum = 0;
-                st.epochSteps = 0;
-                writeCheckpoint(ckpt, fingerprint, session, adam, st);
-                lastCkpt = System.nanoTime();
-                writeLogs(outDir, st, identity, cond);
-                p.report((double) st.globalStep / totalSteps, String.format(Locale.ROOT,
-                        "epoch %d/%d: val loss %.4g (identity %.4g)", st.epoch, config.epochs(), val, identity));
+            } catch (Progress.CancelledException stop) {
+                throw stopped(ckpt, fingerprint, session, adam, st, savedStep);
             }
             WeightsFile.save(outDir.resolve(FINAL), session.net(), baseMeta
                     .with("epoch", String.valueOf(st.epoch))
@@ -383,6 +392,19 @@ public final class Trainer {
             return new Result(outDir.resolve(BEST), outDir.resolve(FINAL), st.bestVal, st.bestEpoch, identity,
                     List.copyOf(st.history), st.globalStep, resumed, DjlRuntime.describe(device));
         }
+    }
+
+    /**
+     * A run asked to stop (its progress cancelled) at a step boundary, or during a validation: the
+     * checkpoint is brought up to the current step (unless it already holds it), so that the same call
+     * resumes there and ends with the weights of an uninterrupted run.
+     */
+    private static Progress.StoppedException stopped(Path ckpt, String fingerprint, NetSession session, Adam adam,
+            State st, long savedStep) {
+        if (st.globalStep > savedStep) {
+            writeCheckpoint(ckpt, fingerprint, session, adam, st);
+        }
+        return new Progress.StoppedException("stopped at step " + st.globalStep + "; resume with the same command");
     }
 
     /** The permutation of the training samples in epoch {@code epoch}: a pure function of (seed, epoch). */
@@ -497,10 +519,12 @@ public final class Trainer {
      * Validation loss of a conditioned network (eval mode): the mean over the samples of its mean squared
      * error relative to 2LPT's (2LPT itself scores 1).
      */
-    static double validateConditioned(NetSession session, Dataset data, List<Dataset.Entry> set, int n, int batch) {
+    static double validateConditioned(NetSession session, Dataset data, List<Dataset.Entry> set, int n, int batch,
+            Progress p) {
         int cells = n * n * n;
         double sum = 0;
         for (int from = 0; from < set.size(); from += batch) {
+            p.checkCancelled();
             int b = Math.min(batch, set.size() - from);
             float[][] xy = conditionedBatch(data, set, null, from, b, n, null, 0, 0);
             float[] pred = session.infer(xy[0], xy[2], b, n);
@@ -517,11 +541,12 @@ public final class Trainer {
     }
 
     /** Mean squared error [(Mpc/h)^2] of the network (eval mode) over the validation samples. */
-    static double validate(NetSession session, Dataset data, List<Dataset.Entry> set, int n, int batch) {
+    static double validate(NetSession session, Dataset data, List<Dataset.Entry> set, int n, int batch, Progress p) {
         int cells = n * n * n;
         double sum = 0;
         long count = 0;
         for (int from = 0; from < set.size(); from += batch) {
+            p.checkCancelled();
             int b = Math.min(batch, set.size() - from);
             float[] x = new float[b * 3 * cells];
             float[] y = new float[b * 3 * cells];
@@ -540,6 +565,25 @@ public final class Trainer {
             count += pred.length;
         }
         return sum / count;
+    }
+
+    /**
+     * MSE [(Mpc/h)^2] of the zero map (predicting no displacement: the mean square of the target) over the
+     * validation samples of the dataset in {@code datasetDir} ({@link TrainingVerdict}'s second baseline).
+     */
+    public static double zeroMapLoss(Path datasetDir) {
+        Dataset data = Dataset.open(datasetDir);
+        double sum = 0;
+        long count = 0;
+        for (Dataset.Entry e : data.split("val")) {
+            for (float[] y : data.read(e).target().c()) {
+                for (float v : y) {
+                    sum += (double) v * v;
+                }
+                count += y.length;
+            }
+        }
+        return sum / Math.max(1, count);
     }
 
     /** MSE [(Mpc/h)^2] of the identity map (prediction = ZA input) over the validation samples. */

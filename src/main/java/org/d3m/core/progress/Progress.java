@@ -56,9 +56,24 @@ public interface Progress {
     }
 
     /** Thrown by a core loop that stops because its progress was cancelled. */
-    final class CancelledException extends RuntimeException {
+    class CancelledException extends RuntimeException {
         public CancelledException() {
             super("cancelled");
+        }
+
+        /** A cancellation whose message says more (see {@link StoppedException}). */
+        protected CancelledException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * A cancellation after which the loop saved what it had done, so that the same call resumes: the
+     * message is one line for the user, such as "stopped at step 12; resume with the same command".
+     */
+    final class StoppedException extends CancelledException {
+        public StoppedException(String message) {
+            super(message);
         }
     }
 }
