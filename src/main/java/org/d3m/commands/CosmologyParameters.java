@@ -16,7 +16,7 @@ import org.scijava.plugin.Parameter;
  */
 public abstract class CosmologyParameters implements Command {
 
-    @Parameter(description = "primordial amplitude A_s (pivot 0.05/Mpc), 1e-12 to 1e-7")
+    @Parameter(description = "primordial amplitude A_s (pivot 0.05/Mpc), 1e-20 to 1e-7")
     protected double a_s = 2.142e-9;
     @Parameter(description = "spectral index n_s, 0.5 to 1.5")
     protected double n_s = 0.9667;

@@ -97,6 +97,7 @@ public final class ParamUi {
             e("conditioning", "Cosmology conditioning", "", "Network"),
             e("init_weights", "Start from weights (optional)", "", "Network"),
             e("extrapolate", "Emulate outside the trained range (shipped model: \u03a9m 0.09-0.55, z 0-1.2)", "", "Network"),
+            e("three_point_estimator", "3PCF estimator", "", "Analysis"),
             e("allow_non_za", "Accept an input that is not a ZA field (FastPM, 2LPT, D3M)", "", "Network"),
             e("test_points", "Test points (\u03a9m/As factor/z;...)", "", "Analysis"),
             e("augment", "Augment by the 48 cube symmetries", "", "Network"),

@@ -85,7 +85,7 @@ class MainTest {
     void unknownKeyIsOneLineErrorListingKnownKeys() {
         Result r = run("fixture-echo", "x=1");
         assertEquals(1, r.code());
-        assertEquals("error: unknown key 'x' for fixture-echo; known: grid, seed, a_s, box_size, flag, mode, order, label, output",
+        assertEquals("error: unknown key 'x' for fixture-echo; known: grid, seed, a_s, box_size, flag, on, mode, order, label, output",
                 r.err().strip());
         assertEquals("", r.out());
     }

@@ -32,8 +32,8 @@ class PhysicalBoundsTest {
     @Test
     void absurdAmplitudesAreRefusedWithTheRange() throws Exception {
         refused(dir, "sigma8 must be in [0.01, 3], got 1e+10", "simulate", "grid=8", "sigma8=1e10", "output=" + out);
-        refused(dir, "a_s must be in [1e-12, 1e-07], got 1", "lpt", "grid=8", "a_s=1", "output=" + out);
-        refused(dir, "a_s must be in [1e-12, 1e-07], got 0", "lpt", "grid=8", "a_s=0", "output=" + out);
+        refused(dir, "a_s must be in [1e-20, 1e-07], got 1", "lpt", "grid=8", "a_s=1", "output=" + out);
+        refused(dir, "a_s must be in [1e-20, 1e-07], got 0", "lpt", "grid=8", "a_s=0", "output=" + out);
         refused(dir, "n_s must be in [0.5, 1.5], got -50", "lpt", "grid=8", "n_s=-50", "output=" + out);
     }
 
