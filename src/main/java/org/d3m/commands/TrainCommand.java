@@ -17,7 +17,7 @@ import org.scijava.plugin.Plugin;
  * cube symmetries as augmentation; keeps the best model by validation loss; checkpoints and
  * resumes (run the same command again after an interruption).
  */
-@Plugin(type = Command.class, name = "train", menuPath = "Plugins>D3M>Emulator>Train...")
+@Plugin(type = Command.class, name = "train", menuPath = "Plugins>D3M>Emulator>Train...", visible = false)
 public class TrainCommand implements Command {
 
     @Parameter(description = "dataset folder (from make-dataset)")
