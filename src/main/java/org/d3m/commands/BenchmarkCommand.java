@@ -12,7 +12,7 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 /** Times FFTs, CIC, PM forces and whole FastPM runs, and writes the table into a Markdown file. */
-@Plugin(type = Command.class, name = "benchmark", menuPath = "Plugins>D3M>Developer>D3M Benchmark...")
+@Plugin(type = Command.class, name = "benchmark", menuPath = "Plugins>D3M>Developer>D3M Benchmark...", visible = false)
 public class BenchmarkCommand implements Command {
 
     @Parameter(min = "0", description = "worker threads, 0 = all cores")

@@ -24,7 +24,7 @@ import org.scijava.plugin.Plugin;
  * Predicted displacement field(s) against a true one: the paper's Table 1, spectra and plots. In ImageJ
  * it opens the table and the density's T(k) and 1 - r^2 plots (the paper's Fig. 3).
  */
-@Plugin(type = Command.class, name = "compare", menuPath = "Plugins>D3M>Analyze>Compare Fields...")
+@Plugin(type = Command.class, name = "compare", menuPath = "Plugins>D3M>Analyze>Compare Fields...", visible = false)
 public class CompareCommand implements Command {
 
     @Parameter(description = "true displacement: open image title, or a .tif/.npy file")

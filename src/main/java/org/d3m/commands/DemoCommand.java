@@ -39,7 +39,7 @@ import org.scijava.plugin.Plugin;
  * also opens what the paper's Fig. 1 and 3 show: each field's CIC density (log view), their P(k) in one
  * plot, and a table of the errors.
  */
-@Plugin(type = Command.class, name = "demo", menuPath = "Plugins>D3M>Demo Pipeline...")
+@Plugin(type = Command.class, name = "demo", menuPath = "Plugins>D3M>Demo Pipeline...", visible = false)
 public class DemoCommand extends LinearInputParameters {
 
     @Parameter(description = "redshift z of every field, in [0, 9) (FastPM from a = 0.1)")

@@ -33,7 +33,7 @@ import org.scijava.plugin.Plugin;
  * its trained ranges unless {@code extrapolate=true}; the paper-protocol model ({@code model=paper})
  * knows one cosmology at z = 0. The model must have been trained on fields of the same {@code kernel}.
  */
-@Plugin(type = Command.class, name = "emulate", menuPath = "Plugins>D3M>Emulator>Emulate...")
+@Plugin(type = Command.class, name = "emulate", menuPath = "Plugins>D3M>Emulator>Emulate...", visible = false)
 public class EmulateCommand extends LinearInputParameters {
 
     @Parameter(required = false, description = "ZA displacement (open image, 'current' or .tif/.npy); empty: generate from seed")

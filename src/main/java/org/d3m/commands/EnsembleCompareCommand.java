@@ -30,7 +30,7 @@ import org.scijava.plugin.Plugin;
  * {@code input_dir/seed-S/{fastpm,2lpt,za}-displacement.tif} (the layout {@code save_dir} and the
  * demo write).
  */
-@Plugin(type = Command.class, name = "ensemble-compare", menuPath = "Plugins>D3M>Analyze>Ensemble Compare...")
+@Plugin(type = Command.class, name = "ensemble-compare", menuPath = "Plugins>D3M>Analyze>Ensemble Compare...", visible = false)
 public class EnsembleCompareCommand extends SetupParameters {
 
     @Parameter(description = "number of seeds: seed, seed+1, ...")

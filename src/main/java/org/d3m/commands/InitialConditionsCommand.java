@@ -15,7 +15,7 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 /** The linear density at z = 0 (seeded Gaussian, or read from linear_input) and its Zel'dovich displacement. */
-@Plugin(type = Command.class, name = "initial-conditions", menuPath = "Plugins>D3M>Generate>Initial Conditions...")
+@Plugin(type = Command.class, name = "initial-conditions", menuPath = "Plugins>D3M>Generate>Initial Conditions...", visible = false)
 public class InitialConditionsCommand extends LinearInputParameters {
 
     @Parameter(required = false, description = "linear density file at z = 0 (.tif or .npy)")

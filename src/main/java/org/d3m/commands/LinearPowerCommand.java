@@ -14,7 +14,7 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 /** The linear matter power spectrum at z = 0 on log-spaced k, with its sigma8. */
-@Plugin(type = Command.class, name = "linear-power", menuPath = "Plugins>D3M>Cosmology>Linear Power...")
+@Plugin(type = Command.class, name = "linear-power", menuPath = "Plugins>D3M>Cosmology>Linear Power...", visible = false)
 public class LinearPowerCommand extends CosmologyParameters {
 
     @Parameter(description = "smallest k [h/Mpc]")

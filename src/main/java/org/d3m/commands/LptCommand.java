@@ -14,7 +14,7 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 /** Lagrangian perturbation theory displacement: ZA (order 1) or 2LPT (order 2) at a redshift. */
-@Plugin(type = Command.class, name = "lpt", menuPath = "Plugins>D3M>Generate>LPT Displacement...")
+@Plugin(type = Command.class, name = "lpt", menuPath = "Plugins>D3M>Generate>LPT Displacement...", visible = false)
 public class LptCommand extends LinearInputParameters {
 
     @Parameter(description = "1 = Zel'dovich (ZA), 2 = 2LPT")

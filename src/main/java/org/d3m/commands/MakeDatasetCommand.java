@@ -26,7 +26,7 @@ import org.scijava.plugin.Plugin;
  * A_s and z from the ranges (a Halton sequence over the sample number, {@link CosmologyRanges}) and
  * records them in its file and in the index. Resumable: complete samples already in the folder are kept.
  */
-@Plugin(type = Command.class, name = "make-dataset", menuPath = "Plugins>D3M>Emulator>Make Dataset...")
+@Plugin(type = Command.class, name = "make-dataset", menuPath = "Plugins>D3M>Emulator>Make Dataset...", visible = false)
 public class MakeDatasetCommand extends SetupParameters {
 
     @Parameter(description = "number of (ZA, FastPM) pairs")

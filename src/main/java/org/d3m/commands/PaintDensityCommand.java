@@ -19,7 +19,7 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 /** CIC density contrast (count per cell / mean - 1) of particles at q + Psi. */
-@Plugin(type = Command.class, name = "paint-density", menuPath = "Plugins>D3M>Analyze>Paint Density...")
+@Plugin(type = Command.class, name = "paint-density", menuPath = "Plugins>D3M>Analyze>Paint Density...", visible = false)
 public class PaintDensityCommand implements Command {
 
     @Parameter(description = "displacement: open image title, 'current', or a .tif/.npy file")

@@ -24,7 +24,7 @@ import org.scijava.plugin.Plugin;
  * Binned power spectrum of a field, or of two fields with their cross spectrum. A displacement
  * spectrum is the sum of the three component spectra.
  */
-@Plugin(type = Command.class, name = "power-spectrum", menuPath = "Plugins>D3M>Analyze>Power Spectrum...")
+@Plugin(type = Command.class, name = "power-spectrum", menuPath = "Plugins>D3M>Analyze>Power Spectrum...", visible = false)
 public class PowerSpectrumCommand implements Command {
 
     @Parameter(description = "field: open image title, 'current', or a .tif/.npy file")

@@ -25,7 +25,7 @@ import org.scijava.plugin.Plugin;
  * model, at {@code redshift} (the paper: 0; D3M gets the ZA field at that redshift, see
  * {@link PaperTable#runSeed}). Writes table.csv, table.md and per-cosmology plots into output_dir.
  */
-@Plugin(type = Command.class, name = "reproduce-table", menuPath = "Plugins>D3M>Emulator>Reproduce Table...")
+@Plugin(type = Command.class, name = "reproduce-table", menuPath = "Plugins>D3M>Emulator>Reproduce Table...", visible = false)
 public class ReproduceTableCommand extends SetupParameters {
 
     @Parameter(description = "seeds per cosmology: seed, seed+1, ... (the paper's table: 100)")

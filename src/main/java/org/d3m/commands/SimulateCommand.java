@@ -19,7 +19,7 @@ import org.scijava.plugin.Plugin;
  * a_start to 1/(1+z), as the C FastPM's {@code time_step = linspace(a_start, a_end, steps + 1)}): the
  * displacement (and momentum) at that redshift.
  */
-@Plugin(type = Command.class, name = "simulate", menuPath = "Plugins>D3M>Generate>Simulate FastPM...")
+@Plugin(type = Command.class, name = "simulate", menuPath = "Plugins>D3M>Generate>Simulate FastPM...", visible = false)
 public class SimulateCommand extends LinearInputParameters {
 
     @Parameter(description = "kick-drift-kick steps, linear in a")

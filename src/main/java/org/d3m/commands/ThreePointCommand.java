@@ -24,7 +24,7 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 /** 3-point correlation multipoles zeta_l(r1, r2) of a displacement field's particles: table, plot, CSV. */
-@Plugin(type = Command.class, name = "three-point", menuPath = "Plugins>D3M>Analyze>Three-Point Multipoles...")
+@Plugin(type = Command.class, name = "three-point", menuPath = "Plugins>D3M>Analyze>Three-Point Multipoles...", visible = false)
 public class ThreePointCommand implements Command {
 
     @Parameter(description = "displacement: open image title, 'current', or a .tif/.npy file")

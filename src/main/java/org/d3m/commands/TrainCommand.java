@@ -19,7 +19,7 @@ import org.scijava.plugin.Plugin;
  * resumes (run the same command again after an interruption). A diverged run ends in an error, a
  * best model no better than the identity map in a warning ({@link TrainingVerdict}).
  */
-@Plugin(type = Command.class, name = "train", menuPath = "Plugins>D3M>Emulator>Train...")
+@Plugin(type = Command.class, name = "train", menuPath = "Plugins>D3M>Emulator>Train...", visible = false)
 public class TrainCommand implements Command {
 
     @Parameter(description = "dataset folder (from make-dataset)")

@@ -22,7 +22,7 @@ import org.scijava.plugin.Plugin;
  * points on unseen seeds ({@link RangeValidation}). Writes range.csv, range.md and range.png (D3M / 2LPT
  * against sigma8 at z) into output_dir.
  */
-@Plugin(type = Command.class, name = "validate-range", menuPath = "Plugins>D3M>Emulator>Validate Range...")
+@Plugin(type = Command.class, name = "validate-range", menuPath = "Plugins>D3M>Emulator>Validate Range...", visible = false)
 public class ValidateRangeCommand extends SetupParameters {
 
     /** Cosmologies in no table of the project, from weakly to strongly clustered, and two redshifts of Planck 2015. */

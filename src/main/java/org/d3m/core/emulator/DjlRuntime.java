@@ -5,8 +5,10 @@ import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
 
 /**
- * Starts DJL's PyTorch engine offline (never downloads: {@code ai.djl.offline=true} is forced
- * unless the user set it), picks the device and reports versions for provenance.
+ * Starts DJL's PyTorch engine, picks the device and reports versions for provenance. Offline
+ * ({@code ai.djl.offline=true}, never downloads) when a PyTorch native jar for this platform is on
+ * the class path (the plugin ships linux-x86_64's); elsewhere (macOS, Windows) DJL may download its
+ * natives for the platform once into ~/.djl.ai when online. A value the user set is kept.
  *
  * <p>GPU: the CPU natives ship with the plugin. For CUDA, point {@code PYTORCH_LIBRARY_PATH} at a
  * libtorch 2.7.1+cu128 and set {@code PYTORCH_FLAVOR=cu128} and {@code PYTORCH_VERSION=2.7.1}
@@ -17,15 +19,52 @@ public final class DjlRuntime {
     private DjlRuntime() {
     }
 
-    /** The PyTorch engine, started offline. */
+    /** The PyTorch engine, offline when the natives for this platform are bundled. */
     public static synchronized Engine engine() {
         if (System.getProperty("ai.djl.offline") == null) {
-            System.setProperty("ai.djl.offline", "true");
+            System.setProperty("ai.djl.offline", String.valueOf(forceOffline(System.getProperty("os.name"),
+                    System.getProperty("os.arch"), bundledNativeClassifier())));
         }
         try {
             return Engine.getEngine("PyTorch");
         } catch (RuntimeException | UnsatisfiedLinkError e) {
-            throw new IllegalStateException("cannot start DJL PyTorch engine offline: " + e.getMessage() + cacheHint(e), e);
+            throw new IllegalStateException("cannot start DJL PyTorch engine (ai.djl.offline="
+                    + System.getProperty("ai.djl.offline") + "; on macOS or Windows it needs the network once, or the"
+                    + " platform's pytorch-native-cpu jar in Fiji.app/jars): " + e.getMessage() + cacheHint(e), e);
+        }
+    }
+
+    /**
+     * Whether to run DJL offline: true when the bundled native jar's classifier (e.g.
+     * "linux-x86_64", null when none) is this platform's, so nothing needs downloading; false
+     * elsewhere, so DJL can fetch the platform's natives when online.
+     */
+    static boolean forceOffline(String osName, String osArch, String bundledClassifier) {
+        String platform = djlPlatform(osName, osArch);
+        return bundledClassifier != null && platform != null && platform.equals(bundledClassifier.trim());
+    }
+
+    /** DJL's classifier of a platform ("linux-x86_64", "osx-aarch64", "win-x86_64"), null if unknown. */
+    static String djlPlatform(String osName, String osArch) {
+        String os = osName == null ? "" : osName.toLowerCase(java.util.Locale.ROOT);
+        String arch = osArch == null ? "" : osArch.toLowerCase(java.util.Locale.ROOT);
+        String o = os.startsWith("linux") ? "linux" : os.startsWith("mac") ? "osx" : os.startsWith("win") ? "win" : null;
+        String a = arch.equals("amd64") || arch.equals("x86_64") ? "x86_64"
+                : arch.equals("aarch64") || arch.equals("arm64") ? "aarch64" : null;
+        return o == null || a == null ? null : o + "-" + a;
+    }
+
+    /** The classifier in the bundled native jar's native/lib/pytorch.properties, null if none. */
+    static String bundledNativeClassifier() {
+        try (java.io.InputStream in = DjlRuntime.class.getClassLoader().getResourceAsStream("native/lib/pytorch.properties")) {
+            if (in == null) {
+                return null;
+            }
+            java.util.Properties p = new java.util.Properties();
+            p.load(in);
+            return p.getProperty("classifier");
+        } catch (java.io.IOException e) {
+            return null;
         }
     }
 
