@@ -31,7 +31,7 @@ class GeneratorCommandsTest {
         ByteArrayOutputStream o = new ByteArrayOutputStream();
         ByteArrayOutputStream e = new ByteArrayOutputStream();
         int code = Main.run(args, new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8));
-        return new Result(code, o.toString(StandardCharsets.UTF_8), withoutProgress(e.toString(StandardCharsets.UTF_8)));
+        return new Result(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
     }
 
     /** stderr without the "[ 42%] ..." progress lines, so that tests see the one error line itself. */
