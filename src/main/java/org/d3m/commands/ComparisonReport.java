@@ -131,6 +131,27 @@ final class ComparisonReport {
     }
 
     /**
+     * A reproduced Table 1 as a ResultsTable: a row per cosmology, model and field (label "trained D3M
+     * displacement"), the mean of each cell (point-wise, T and r at the probe k, 3PCF), empty where a
+     * cell does not apply.
+     */
+    static ResultsTable paperTable(PaperTable.Result result) {
+        ResultsTable rt = new ResultsTable();
+        for (PaperTable.CosmologyResult c : result.cosmologies()) {
+            String[] h = c.table().header();
+            for (ComparisonTable.Row r : c.table().rows()) {
+                rt.incrementCounter();
+                rt.addLabel(c.cosmology().key() + " " + r.label());
+                for (int k = 0; k < r.mean().length; k++) {
+                    rt.addValue(h[k + 1], r.mean()[k]);
+                }
+            }
+        }
+        org.d3m.ij.Plots.tidy(rt);
+        return rt;
+    }
+
+    /**
      * Writes a reproduced Table 1: table.csv and table.md ({@link PaperTableFiles}) and, per
      * cosmology, a folder named by its key with spectra.csv and the P(k), T(k) and 1 - r^2 plots of
      * ZA, 2LPT and D3M (spectra averaged over the seeds).

@@ -56,6 +56,12 @@ public class ReproduceTableCommand extends SetupParameters {
     @Parameter(description = "folder for table.csv, table.md and one folder of plots per cosmology")
     File output_dir = new File("out/reproduce-table");
     @Parameter(type = ItemIO.OUTPUT)
+    ij.measure.ResultsTable table;
+    @Parameter(type = ItemIO.OUTPUT)
+    ij.gui.Plot transfer_plot;
+    @Parameter(type = ItemIO.OUTPUT)
+    ij.gui.Plot stochasticity_plot;
+    @Parameter(type = ItemIO.OUTPUT)
     String summary;
 
     { // unseen seeds by default: training sets made with make-dataset's seeds start far below
@@ -86,6 +92,10 @@ public class ReproduceTableCommand extends SetupParameters {
             PaperTable.Result r = PaperTable.run(trained, list, pkDir,
                     (za, om, z, p) -> emulator.predict(za, om, z, true, p), cfg, CommandProgress.get());
             ComparisonReport.writePaperTable(out, r, notes);
+            table = ComparisonReport.paperTable(r);                 // in ImageJ: the table and Fig. 3's curves
+            java.util.Map<String, ij.gui.Plot> plots = ComparisonReport.plots(r.cosmologies().get(0).curves(), null);
+            transfer_plot = plots.get("transfer-density");
+            stochasticity_plot = plots.get("stochasticity-density");
             summary = PaperTableFiles.markdown(r, notes) + "\nwritten to " + out;
         }
     }

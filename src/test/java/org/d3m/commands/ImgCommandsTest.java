@@ -142,6 +142,21 @@ class ImgCommandsTest {
     }
 
     @Test
+    void reproduceTableGivesATableAndTheFigure3Plots(@org.junit.jupiter.api.io.TempDir Path dir) {
+        // issue 26: in ImageJ, Reproduce Table printed Markdown into the Log and opened nothing
+        Module m = run(ReproduceTableCommand.class, "box_size", 64.0, "grid", 16, "steps", 2, "threads", 2, "seeds", 2,
+                "seed", 2000L, "three_point_seeds", 0, "cosmologies", "trained", "device", "cpu",
+                "model", org.d3m.testfixtures.TinyModel.weights().toFile(), "output_dir", dir.resolve("t").toFile());
+        ResultsTable t = (ResultsTable) m.getOutput("table");
+        assertEquals(6, t.size(), "ZA, 2LPT and D3M, density and displacement");
+        assertEquals("trained D3M displacement", t.getLabel(5));
+        assertTrue(t.getValue("pointwise", 5) > 0, "the point-wise error of D3M");
+        assertTrue(Double.isNaN(t.getValue("pointwise", 4)), "no point-wise error on a density row: an empty cell");
+        assertTrue(((ij.gui.Plot) m.getOutput("transfer_plot")).getTitle().startsWith("Transfer function T(k) of density"));
+        assertTrue(((ij.gui.Plot) m.getOutput("stochasticity_plot")).getTitle().startsWith("Stochasticity"));
+    }
+
+    @Test
     void generatorsTakeALinearDensityImage() {
         Module ic = run(InitialConditionsCommand.class, "box_size", 64.0, "grid", 16, "seed", 8L, "threads", 2);
         RandomAccessibleInterval<FloatType> delta = img(ic, "density_img");
