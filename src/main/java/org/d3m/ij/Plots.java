@@ -160,16 +160,6 @@ public final class Plots {
         return (int) Math.max(0, Math.min(7, 3 - Math.floor(Math.log10(lo))));
     }
 
-    /** True when every value is a whole number small enough to print exactly. */
-    static boolean integers(double[] values) {
-        for (double v : values) {
-            if (v != Math.rint(v) || Math.abs(v) > 1e15) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** Saves a table as CSV with a header row (works headless; ResultsTable.show does not). */
     public static void saveCsv(ResultsTable rt, File out) {
         atomic(out, ".csv", tmp -> rt.save(tmp.toString()));

@@ -48,12 +48,7 @@ public final class MeshThreePoint {
         if (mesh == null || mesh.n() % 2 != 0) {
             throw new IllegalArgumentException("3PCF mesh must have an even number of nodes per side");
         }
-        if (!(rMax > 0) || rMax > mesh.size() / 2) {
-            throw new IllegalArgumentException("3PCF r_max must be in (0, box_size/2] = (0, " + mesh.size() / 2 + "] Mpc/h, got " + rMax);
-        }
-        if (nBins < 1 || nBins > 1000) {
-            throw new IllegalArgumentException("3PCF bins must be in [1, 1000], got " + nBins);
-        }
+        edges = ThreePoint.binEdges(rMax, mesh.size(), nBins);
         if (lmax < 0 || lmax > 20) {
             throw new IllegalArgumentException("3PCF lmax must be in [0, 20] for the mesh estimator, got " + lmax);
         }
@@ -62,10 +57,6 @@ public final class MeshThreePoint {
         this.nBins = nBins;
         this.lmax = lmax;
         this.threads = threads;
-        edges = new double[nBins + 1];
-        for (int b = 0; b <= nBins; b++) {
-            edges[b] = rMax * b / nBins;
-        }
         // the mesh offsets inside the outermost bin, in a fixed (index) order
         int n = mesh.n();
         double cell = mesh.cell();

@@ -50,12 +50,7 @@ public final class ThreePoint {
         }
         // rMax == L/2 is allowed as in nbodykit (its reference test uses it); the minimum image is
         // then ambiguous only for separations of exactly L/2 along an axis.
-        if (!(rMax > 0) || rMax > boxSize / 2) {
-            throw new IllegalArgumentException("3PCF r_max must be in (0, box_size/2] = (0, " + boxSize / 2 + "] Mpc/h, got " + rMax);
-        }
-        if (nBins < 1 || nBins > 1000) {
-            throw new IllegalArgumentException("3PCF bins must be in [1, 1000], got " + nBins);
-        }
+        edges = binEdges(rMax, boxSize, nBins);
         if (lmax < 0 || lmax > 40) {
             throw new IllegalArgumentException("3PCF lmax must be in [0, 40], got " + lmax);
         }
@@ -64,10 +59,25 @@ public final class ThreePoint {
         this.nBins = nBins;
         this.lmax = lmax;
         this.threads = threads;
-        edges = new double[nBins + 1];
+    }
+
+    /**
+     * The {@code nBins + 1} edges [Mpc/h] of equal radial bins up to {@code rMax}, checked: r_max in
+     * (0, L/2] (the minimum image is then ambiguous only at exactly L/2) and 1 to 1000 bins. Shared by
+     * the pair-count and the mesh ({@link MeshThreePoint}) estimators.
+     */
+    static double[] binEdges(double rMax, double boxSize, int nBins) {
+        if (!(rMax > 0) || rMax > boxSize / 2) {
+            throw new IllegalArgumentException("3PCF r_max must be in (0, box_size/2] = (0, " + boxSize / 2 + "] Mpc/h, got " + rMax);
+        }
+        if (nBins < 1 || nBins > 1000) {
+            throw new IllegalArgumentException("3PCF bins must be in [1, 1000], got " + nBins);
+        }
+        double[] edges = new double[nBins + 1];
         for (int b = 0; b <= nBins; b++) {
             edges[b] = rMax * b / nBins;
         }
+        return edges;
     }
 
     /** The paper's setup: 10 bins of 5 Mpc/h (rMax 50 Mpc/h), l = 0..8. */
