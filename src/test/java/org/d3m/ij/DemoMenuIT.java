@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
@@ -24,11 +22,9 @@ class DemoMenuIT {
                 "GUI test skipped: Xvfb is not installed (./run-tests installs it from Debian when it can)");
         Path dir = IjInstall.prepare(IjInstall.root().resolve("target/gui"));
         Path res = dir.resolve("demo-menu.txt");
-        Path log = dir.resolve("demo-menu.log");
         Path out = dir.resolve("demo-menu-out");
-        Files.deleteIfExists(res);
-        Files.deleteIfExists(log);
-        Files.writeString(dir.resolve("demo-menu.ijm"), String.join("\n",
+        // FastPM, natives unpacked into a fresh home, then D3M: up to 250 s on a loaded machine
+        GuiIT.runMacro(dir, "demo-menu", String.join("\n",
                 "run('Demo Pipeline...', 'output_dir=[" + out + "]');",
                 "titles = getList('image.titles'); s = '';",
                 "for (i = 0; i < titles.length; i++) s = s + titles[i] + '|';",
@@ -40,29 +36,7 @@ class DemoMenuIT {
                 "File.saveString('images=' + nImages + '\\ntitles=' + s + '\\nwindows=' + t + '\\nrows=' + rows + '\\n', '"
                         + res + ".tmp');",
                 "File.rename('" + res + ".tmp', '" + res + "');",
-                ""));
-        int display = GuiIT.freeDisplay();
-        List<Process> procs = new ArrayList<>();
-        try {
-            procs.add(GuiIT.start(log, display, "timeout", "300", "Xvfb", ":" + display, "-screen", "0", "1280x1000x24",
-                    "-nolisten", "tcp"));
-            GuiIT.waitFor(() -> Files.exists(Path.of("/tmp/.X11-unix/X" + display)), "Xvfb :" + display);
-            procs.add(GuiIT.start(log, display, "timeout", "280", "java", "-Xmx2g", "-Duser.home=" + dir.resolve("home"),
-                    "-Dplugins.dir=" + dir, "-cp", IjInstall.ijJar().toString(), "ij.ImageJ", "-macro",
-                    dir.resolve("demo-menu.ijm").toString()));
-            long end = System.currentTimeMillis() + 250_000; // FastPM, natives unpacked into a fresh home, D3M
-            while (!Files.exists(res) && System.currentTimeMillis() < end) {
-                Thread.sleep(200);
-            }
-            assertTrue(Files.exists(res), "the demo's windows within 250 s (see " + log + ")");
-            if (IjInstall.onPath("import")) {
-                GuiIT.shot(display, log, dir.resolve("demo-menu.png"));
-            }
-        } finally {
-            for (int i = procs.size() - 1; i >= 0; i--) {
-                IjInstall.kill(procs.get(i));
-            }
-        }
+                ""), res, 250);
         Map<String, String> r = GuiIT.parse(Files.readString(res));
         assertEquals("5", r.get("images"), "four densities and the plot: " + r);
         for (String f : new String[] {"ZA", "2LPT", "FastPM", "D3M"}) {

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
@@ -25,31 +23,13 @@ class EmulateDialogIT {
                 "GUI test skipped: Xvfb is not installed (./run-tests installs it from Debian when it can)");
         Path dir = IjInstall.prepare(IjInstall.root().resolve("target/gui"));
         Path res = dir.resolve("emulate-dialog.txt");
-        Path log = dir.resolve("emulate-dialog.log");
-        Files.deleteIfExists(res);
-        Files.deleteIfExists(log);
         String probe = "call('org.d3m.testfixtures.GuiProbe.";
-        Files.writeString(dir.resolve("emulate-dialog.ijm"), String.join("\n",
+        GuiIT.runMacro(dir, "emulate-dialog", String.join("\n",
                 "run('ZA Displacement (seed 42)');      // File > Open Samples > D3M",
                 "run('FastPM Displacement (seed 42)');  // now the current image",
                 probe + "firstChoiceThenCancel', 'Emulate', '" + res + "');",
                 "doCommand('Emulate...');               // as a menu click: the dialog opens; the probe cancels it",
-                ""));
-        int display = GuiIT.freeDisplay();
-        List<Process> procs = new ArrayList<>();
-        try {
-            procs.add(GuiIT.start(log, display, "timeout", "200", "Xvfb", ":" + display, "-screen", "0", "1280x1000x24",
-                    "-nolisten", "tcp"));
-            GuiIT.waitFor(() -> Files.exists(Path.of("/tmp/.X11-unix/X" + display)), "Xvfb :" + display);
-            procs.add(GuiIT.start(log, display, "timeout", "180", "java", "-Xmx1g", "-Duser.home=" + dir.resolve("home"),
-                    "-Dplugins.dir=" + dir, "-cp", IjInstall.ijJar().toString(), "ij.ImageJ", "-macro",
-                    dir.resolve("emulate-dialog.ijm").toString()));
-            GuiIT.waitFor(() -> Files.exists(res), "the Emulate dialog (see " + log + ")");
-        } finally {
-            for (int i = procs.size() - 1; i >= 0; i--) {
-                IjInstall.kill(procs.get(i));
-            }
-        }
+                ""), res, GuiIT.WAIT_S);
         Map<String, String> r = GuiIT.parse(Files.readString(res));
         assertEquals("ZA displacement seed=42 z=0", r.get("selected"), "the ZA field is preselected: " + r);
         assertTrue(r.get("items").indexOf("ZA displacement") < r.get("items").indexOf("FastPM displacement"),

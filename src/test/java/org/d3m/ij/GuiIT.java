@@ -125,6 +125,43 @@ class GuiIT {
         return m;
     }
 
+    /**
+     * Runs ImageJ 1 (from {@code dir}, an install prepared by {@link IjInstall#prepare}) under a fresh
+     * Xvfb with {@code macro} as its start-up macro ({@code dir/NAME.ijm}, output in {@code dir/NAME.log}),
+     * waits up to {@code seconds} for the macro to write {@code result}, takes a screenshot
+     * {@code dir/NAME.png} when ImageMagick is there, then stops both. For tests that need no
+     * keyboard or mouse (those that do, like {@link GuiCommandsIT}, drive xdotool themselves).
+     */
+    static void runMacro(Path dir, String name, String macro, Path result, int seconds) throws Exception {
+        Path log = dir.resolve(name + ".log");
+        Files.deleteIfExists(result);
+        Files.deleteIfExists(log);
+        Files.writeString(dir.resolve(name + ".ijm"), macro);
+        int display = freeDisplay();
+        List<Process> procs = new ArrayList<>();
+        try {
+            procs.add(start(log, display, "timeout", Integer.toString(seconds + 50), "Xvfb", ":" + display, "-screen", "0",
+                    "1280x1000x24", "-nolisten", "tcp"));
+            waitFor(() -> Files.exists(Path.of("/tmp/.X11-unix/X" + display)), "Xvfb :" + display);
+            procs.add(start(log, display, "timeout", Integer.toString(seconds + 30), "java", "-Xmx2g",
+                    "-Duser.home=" + dir.resolve("home"), "-Dplugins.dir=" + dir, "-cp", IjInstall.ijJar().toString(),
+                    "ij.ImageJ", "-macro", dir.resolve(name + ".ijm").toString()));
+            long end = System.currentTimeMillis() + seconds * 1000L;
+            while (!Files.exists(result) && System.currentTimeMillis() < end) {
+                Thread.sleep(200); // the macro writes its result whole (a renamed file); nothing to wait on
+            }
+            org.junit.jupiter.api.Assertions.assertTrue(Files.exists(result),
+                    "the macro's result within " + seconds + " s (see " + log + ")");
+            if (IjInstall.onPath("import")) {
+                shot(display, log, dir.resolve(name + ".png"));
+            }
+        } finally {
+            for (int i = procs.size() - 1; i >= 0; i--) {
+                IjInstall.kill(procs.get(i));
+            }
+        }
+    }
+
     static int freeDisplay() {
         for (int d = 71; d < 200; d++) {
             if (!Files.exists(Path.of("/tmp/.X11-unix/X" + d)) && !Files.exists(Path.of("/tmp/.X" + d + "-lock"))) {

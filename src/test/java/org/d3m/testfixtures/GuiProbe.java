@@ -97,7 +97,7 @@ public final class GuiProbe {
                     write(result, "selected=(no dialog)\n");
                     return;
                 }
-                Thread.sleep(300); // let it finish laying out
+                // a GenericDialog adds its components before it shows: the choice is there and selected
                 java.awt.Choice c = firstChoice(d);
                 StringBuilder items = new StringBuilder();
                 for (int i = 0; c != null && i < c.getItemCount(); i++) {
