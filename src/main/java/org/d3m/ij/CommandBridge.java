@@ -260,10 +260,11 @@ public class CommandBridge implements PlugIn {
                 continue; // (none): left out, like an empty file
             }
             if (v instanceof Boolean b) {
-                if (b) {
+                String text = MacroOptions.booleanText(b, defaults.get(item.getName()));
+                if (text != null && text.isEmpty()) {
                     Recorder.recordOption(item.getName());
-                } else if (Boolean.TRUE.equals(defaults.get(item.getName()))) {
-                    Recorder.recordOption(item.getName(), "false"); // a left-out key would mean its default, true
+                } else if (text != null) {
+                    Recorder.recordOption(item.getName(), text);
                 }
             } else if (v != null) {
                 Recorder.recordOption(item.getName(), ParamText.format(v));

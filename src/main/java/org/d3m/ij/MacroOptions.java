@@ -111,16 +111,24 @@ public final class MacroOptions {
                 continue;
             }
             if (v instanceof Boolean b) {
-                if (b) {
-                    sb.append(sb.length() > 0 ? " " : "").append(item.getName());
-                } else if (Boolean.TRUE.equals(defaults.get(item.getName()))) {
-                    sb.append(sb.length() > 0 ? " " : "").append(item.getName()).append("=false");
+                String text = booleanText(b, defaults.get(item.getName()));
+                if (text != null) {
+                    sb.append(sb.length() > 0 ? " " : "").append(item.getName()).append(text.isEmpty() ? "" : "=" + text);
                 }
                 continue;
             }
             sb.append(sb.length() > 0 ? " " : "").append(item.getName()).append('=').append(bracket(ParamText.format(v)));
         }
         return sb.toString();
+    }
+
+    /**
+     * How a boolean is written into an option string (this class's {@link #format} and the Recorder):
+     * "" for true (the bare key), "false" for false when the box is on by default (a left-out key would
+     * mean true), null (left out) for false when it is off by default.
+     */
+    static String booleanText(boolean value, Object dflt) {
+        return value ? "" : Boolean.TRUE.equals(dflt) ? "false" : null;
     }
 
     /** {@code [text]} when text has a space or is empty (as IJ1's Recorder does), else text. */
