@@ -17,15 +17,15 @@ import org.scijava.plugin.Parameter;
 public abstract class CosmologyParameters implements Command {
 
     @Parameter(description = "primordial amplitude A_s (pivot 0.05/Mpc), 1e-20 to 1e-7")
-    protected double a_s = 2.142e-9;
+    protected double a_s = CosmologyPresets.A_S;
     @Parameter(description = "spectral index n_s, 0.5 to 1.5")
-    protected double n_s = 0.9667;
+    protected double n_s = CosmologyPresets.N_S;
     @Parameter(description = "Hubble parameter h = H0 / (100 km/s/Mpc), 0.2 to 1.5")
-    protected double h = 0.6774;
+    protected double h = CosmologyPresets.H;
     @Parameter(description = "matter density Omega_m (flat LCDM), 0.01 to 1")
-    protected double omega_m = 0.3089;
+    protected double omega_m = CosmologyPresets.OMEGA_M;
     @Parameter(description = "baryon density Omega_b, 0 to below omega_m")
-    protected double omega_b = 0.0486;
+    protected double omega_b = CosmologyPresets.OMEGA_B;
     @Parameter(required = false, description = "tabulated linear P(k) at z=0 (k [h/Mpc], P [(Mpc/h)^3]); empty: Eisenstein-Hu from a_s")
     protected File pk_file;
     @Parameter(required = false, description = "rescale the spectrum to this sigma8, 0.01 to 3; 0: no rescaling")

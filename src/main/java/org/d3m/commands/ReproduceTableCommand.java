@@ -84,6 +84,11 @@ public class ReproduceTableCommand extends SetupParameters {
         ModelMeta meta = WeightsFile.readMeta(weights);
         List<String> notes = new ArrayList<>(PaperTable.checkModel(meta, trained, cfg));
         OutputGuard.of(this).folder(output_dir, List.of("table.csv", "table.md")).check();
+        double estimate = RunEstimates.reproduceTable(trained.box().n(), trained.box().size(), steps, mesh_factor,
+                list.size(), seeds, three_point_seeds, cfg.statistics().estimator(), symmetries);
+        String said = RunEstimates.describe(estimate, (long) list.size() * seeds, (long) list.size() * cfg.threePointSeeds());
+        CommandProgress.get().report(0, "Reproduce Table: " + said); // macros and the CLI run at once, saying it
+        notes.add(said.replace("Estimated time", "estimated time before the run"));
         try (Emulator emulator = Emulator.load(weights, device)) {
             emulator.setSymmetries(symmetries);
             Path out = OutputGuard.createFolder(output_dir);

@@ -20,6 +20,8 @@ import ij.gui.GenericDialog;
 import org.scijava.command.CommandInfo;
 import org.scijava.module.ModuleItem;
 
+import org.d3m.commands.RunEstimates;
+
 /**
  * The dialog of a command in ImageJ 1, built from its {@code @Parameter} inputs:
  * <ul>
@@ -81,25 +83,38 @@ final class BridgeDialog {
     static Map<String, Object> show(CommandInfo info) {
         Map<String, Object> defaults = remembered(info);
         List<Row> rows = layout(info);
+        boolean fold = CosmologyChoice.folds(rows);
         GenericDialog gd = new GenericDialog(Commands.displayTitle(info));
         ImagePlus current = WindowManager.getCurrentImage();
         List<ImagePlus> taken = new ArrayList<>();
         boolean firstInput = true;
         String group = null;
+        Choice cosmology = null;
         Font bold = new Font("SansSerif", Font.BOLD, 12);
+        boolean pairs = rowsShown(rows, fold) > PAIR_ABOVE_ROWS;
+        boolean lastShort = false; // the row before is a short field with nothing beside it yet
         for (Row row : rows) {
             ModuleItem<?> item = row.item();
+            String key = item.getName();
+            if (fold && CosmologyChoice.isKey(key) && cosmology != null) {
+                continue; // behind the one choice
+            }
             if (!row.group().equals(group)) {
-                gd.setInsets(group == null ? 5 : 12, 0, 0);
+                gd.setInsets(group == null ? 5 : 6, 0, 0);
                 gd.addMessage(row.group(), bold);
                 group = row.group();
+                lastShort = false;
             }
-            String key = item.getName();
             String label = ParamUi.label(item);
             Object d = defaults.get(key);
-            Class<?> t = ParamText.box(item.getType());
-            List<String> choices = ParamText.choices(item);
-            Component field;
+            if (fold && CosmologyChoice.isKey(key)) {
+                gd.addChoice(CosmologyChoice.LABEL, CosmologyChoice.items(defaults).toArray(new String[0]),
+                        CosmologyChoice.selected(defaults));
+                cosmology = last(gd.getChoices());
+                Tooltips.attach(CosmologyChoice.TOOLTIP, cosmology, gd.getLabel());
+                lastShort = false;
+                continue;
+            }
             if (ParamUi.isFieldInput(item)) {
                 String wanted = ImageChoices.wantedKind(item.getDescription());
                 List<ImagePlus> fits = ImageChoices.ordered(ImageChoices.open(ParamUi.kind(item)), wanted);
@@ -119,38 +134,39 @@ final class BridgeDialog {
                     taken.add(pick);
                 }
                 gd.addChoice(label, opts.toArray(new String[0]), isFile ? FILE_CHOICE : selected);
-                field = last(gd.getChoices());
+                Component field = last(gd.getChoices());
                 Tooltips.attach(item.getDescription(), field, gd.getLabel());
                 gd.addFileField(label + " file", isFile ? (String) d : "");
                 linkChoiceAndFile((Choice) field, last(gd.getStringFields()));
                 Tooltips.attach("a .tif, .tiff or .npy file; a path typed here wins over the choice above",
                         last(gd.getStringFields()), gd.getLabel());
                 firstInput = false;
+                lastShort = false;
                 continue;
-            } else if (!choices.isEmpty()) {
-                gd.addChoice(label, choices.toArray(new String[0]), d == null ? choices.get(0) : ParamText.format(d));
-                field = last(gd.getChoices());
-            } else if (t == Boolean.class) {
-                gd.addCheckbox(label, Boolean.TRUE.equals(d));
-                field = last(gd.getCheckboxes());
-            } else if (Number.class.isAssignableFrom(t)) {
-                gd.addNumericField(label, d == null ? 0 : ((Number) d).doubleValue(), 0, 12, ParamUi.unit(item));
-                TextField tf = last(gd.getNumericFields());
-                // The text is set exactly (shortest round-trip form): 2.142e-9 stays 2.142e-9.
-                tf.setText(d == null ? "" : ParamText.format(d));
-                field = tf;
-            } else if (t == File.class) {
-                gd.addFileField(label, d == null ? "" : ParamText.format(d));
-                field = last(gd.getStringFields());
-            } else {
-                gd.addStringField(label, d == null ? "" : d.toString(), 20);
-                field = last(gd.getStringFields());
             }
-            Tooltips.attach(item.getDescription(), field, gd.getLabel());
+            boolean isShort = isShort(item);
+            if (pairs && isShort && lastShort) {
+                gd.addToSameRow(); // a long dialog: two short fields a row
+                lastShort = false;
+            } else {
+                lastShort = isShort;
+            }
+            Tooltips.attach(item.getDescription(), addField(gd, item, label, d), gd.getLabel());
         }
         if (info.getDescription() != null && !info.getDescription().isEmpty()) {
             gd.setInsets(12, 10, 0);
             gd.addMessage(info.getDescription());
+        }
+        String name = Commands.name(info);
+        if (RunEstimates.seconds(name, defaults).isPresent()) {
+            gd.setInsets(8, 10, 0);
+            gd.addMessage(RunEstimates.describe(RunEstimates.seconds(name, defaults).getAsDouble(), defaults) + "      ");
+            Component line = gd.getMessage();
+            Choice c = cosmology;
+            gd.addDialogListener((dialog, e) -> {
+                estimate(info, rows, dialog, c, defaults).ifPresent(text -> setText(line, text));
+                return true;
+            });
         }
         try {
             gd.addHelp(UserGuide.help(info));
@@ -161,9 +177,131 @@ final class BridgeDialog {
         if (gd.wasCanceled()) {
             return null;
         }
-        Map<String, Object> values = read(info, rows, gd);
+        Map<String, Object> cosmo = null;
+        if (cosmology != null) {
+            cosmo = CosmologyChoice.values(cosmology.getSelectedItem(), defaults);
+            if (cosmo == null) {
+                cosmo = custom(info, rows, defaults);
+                if (cosmo == null) {
+                    return null;
+                }
+            }
+        }
+        Map<String, Object> values = read(info, rows, gd, cosmo);
         remember(info, values);   // as shown: the shared setup keys stay for the next generator
+        if (!confirmed(info, values)) {
+            return null;
+        }
         return withoutUntouchedSetup(info, defaults, values);
+    }
+
+    /** A dialog with more rows than this shows short fields two a row, so that it fits a 768 px screen. */
+    static final int PAIR_ABOVE_ROWS = 15;
+
+    /** The rows a dialog shows: one per key, two for a field input (its choice and its file), one for the folded cosmology. */
+    static int rowsShown(List<Row> rows, boolean fold) {
+        long cosmology = rows.stream().filter(r -> CosmologyChoice.isKey(r.item().getName())).count();
+        long inputs = rows.stream().filter(r -> ParamUi.isFieldInput(r.item())).count();
+        return rows.size() + (int) inputs - (fold ? (int) cosmology - 1 : 0);
+    }
+
+    /** A number or a choice of the command's own (not a field input or a file): it can share a row in a long dialog. */
+    static boolean isShort(ModuleItem<?> item) {
+        Class<?> t = ParamText.box(item.getType());
+        return !ParamUi.isFieldInput(item) && (Number.class.isAssignableFrom(t) || !ParamText.choices(item).isEmpty());
+    }
+
+    /** Adds the widget of a number, boolean, choice, file or text key; returns it. */
+    private static Component addField(GenericDialog gd, ModuleItem<?> item, String label, Object d) {
+        Class<?> t = ParamText.box(item.getType());
+        List<String> choices = ParamText.choices(item);
+        if (!choices.isEmpty()) {
+            gd.addChoice(label, choices.toArray(new String[0]), d == null ? choices.get(0) : ParamText.format(d));
+            return last(gd.getChoices());
+        } else if (t == Boolean.class) {
+            gd.addCheckbox(label, Boolean.TRUE.equals(d));
+            return last(gd.getCheckboxes());
+        } else if (Number.class.isAssignableFrom(t)) {
+            gd.addNumericField(label, d == null ? 0 : ((Number) d).doubleValue(), 0, 12, ParamUi.unit(item));
+            TextField tf = last(gd.getNumericFields());
+            // The text is set exactly (shortest round-trip form): 2.142e-9 stays 2.142e-9.
+            tf.setText(d == null ? "" : ParamText.format(d));
+            return tf;
+        } else if (t == File.class) {
+            gd.addFileField(label, d == null ? "" : ParamText.format(d));
+            return last(gd.getStringFields());
+        }
+        gd.addStringField(label, d == null ? "" : d.toString(), 20);
+        return last(gd.getStringFields());
+    }
+
+    /**
+     * The second dialog behind {@value CosmologyChoice#CUSTOM}: the seven cosmology fields, filled with the values
+     * the first dialog showed. Returns their values, or null when cancelled (then nothing runs).
+     */
+    static Map<String, Object> custom(CommandInfo info, List<Row> rows, Map<String, Object> shown) {
+        GenericDialog gd = new GenericDialog(Commands.displayTitle(info) + ": " + CosmologyChoice.CUSTOM_TITLE);
+        List<Row> keys = rows.stream().filter(r -> CosmologyChoice.isKey(r.item().getName())).toList();
+        for (Row r : keys) {
+            ModuleItem<?> item = r.item();
+            Tooltips.attach(item.getDescription(), addField(gd, item, ParamUi.label(item), shown.get(item.getName())),
+                    gd.getLabel());
+        }
+        gd.showDialog();
+        if (gd.wasCanceled()) {
+            return null;
+        }
+        Map<String, Object> all = read(info, keys, gd, null);
+        Map<String, Object> out = new LinkedHashMap<>();
+        keys.forEach(r -> out.put(r.item().getName(), all.get(r.item().getName())));
+        return out;
+    }
+
+    /** The estimate line for the dialog's values now, or empty while a field does not parse. */
+    private static java.util.Optional<String> estimate(CommandInfo info, List<Row> rows, GenericDialog gd, Choice cosmology,
+                                                       Map<String, Object> shown) {
+        try {
+            Map<String, Object> cosmo = null;
+            if (cosmology != null) { // custom…: the values shown until the second dialog gives others
+                cosmo = CosmologyChoice.values(cosmology.getSelectedItem(), shown);
+                cosmo = cosmo != null ? cosmo : CosmologyChoice.shown(shown);
+            }
+            Map<String, Object> v = read(info, rows, gd, cosmo);
+            java.util.OptionalDouble s = RunEstimates.seconds(Commands.name(info), v);
+            return s.isPresent() ? java.util.Optional.of(RunEstimates.describe(s.getAsDouble(), v)) : java.util.Optional.empty();
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty(); // half-typed text: keep the last estimate
+        }
+    }
+
+    private static void setText(Component message, String text) {
+        if (message instanceof java.awt.Label l) {
+            l.setText(text);
+        } else if (message instanceof ij.gui.MultiLineLabel m) {
+            m.setText(text);
+        }
+    }
+
+    /** Title of the dialog that asks before a long run. */
+    static String confirmTitle(CommandInfo info) {
+        return Commands.displayTitle(info) + ": long run";
+    }
+
+    /**
+     * True unless the run's estimate ({@link RunEstimates}) is above {@link RunEstimates#CONFIRM_ABOVE_S} and the
+     * user cancels the question "run it?". Macros and the CLI never ask (the command reports the estimate).
+     */
+    static boolean confirmed(CommandInfo info, Map<String, Object> values) {
+        java.util.OptionalDouble s = RunEstimates.seconds(Commands.name(info), values);
+        if (s.isEmpty() || s.getAsDouble() <= RunEstimates.CONFIRM_ABOVE_S) {
+            return true;
+        }
+        GenericDialog gd = new GenericDialog(confirmTitle(info));
+        gd.addMessage(RunEstimates.describe(s.getAsDouble(), values) + ".\n"
+                + "Esc stops a run; fewer seeds, fewer cosmologies or three_point_seeds=0 make it shorter.\n \nRun it?");
+        gd.setOKLabel("Run");
+        gd.showDialog();
+        return !gd.wasCanceled();
     }
 
     private static <T> T last(Vector<?> v) {
@@ -172,19 +310,31 @@ final class BridgeDialog {
         return t;
     }
 
-    /** Reads the dialog's components in the order they were added and converts them. */
+    /**
+     * Reads the dialog's components in the order they were added and converts them; with {@code cosmology}
+     * (the seven keys' values), the cosmology keys come from it and one choice stands for them.
+     */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> read(CommandInfo info, List<Row> rows, GenericDialog gd) {
+    static Map<String, Object> read(CommandInfo info, List<Row> rows, GenericDialog gd, Map<String, Object> cosmology) {
         Vector<TextField> numbers = gd.getNumericFields() == null ? new Vector<>() : gd.getNumericFields();
         Vector<TextField> strings = gd.getStringFields() == null ? new Vector<>() : gd.getStringFields();
         Vector<Checkbox> boxes = gd.getCheckboxes() == null ? new Vector<>() : gd.getCheckboxes();
         Vector<Choice> choicesV = gd.getChoices() == null ? new Vector<>() : gd.getChoices();
         int ni = 0, si = 0, bi = 0, ci = 0;
         Map<String, Object> given = new LinkedHashMap<>();
+        boolean cosmologyRead = false;
         for (Row row : rows) {
             ModuleItem<?> item = row.item();
             Class<?> t = ParamText.box(item.getType());
             String text;
+            if (cosmology != null && CosmologyChoice.isKey(item.getName())) {
+                if (!cosmologyRead) {
+                    ci++; // the one choice stands for the seven keys
+                    cosmologyRead = true;
+                }
+                given.put(item.getName(), cosmology.get(item.getName()));
+                continue;
+            }
             if (ParamUi.isFieldInput(item)) {
                 String choice = choicesV.get(ci++).getSelectedItem();
                 String file = strings.get(si++).getText();

@@ -14,9 +14,11 @@ import javax.swing.Timer;
 import ij.IJ;
 
 /**
- * One-line tooltips for AWT components (GenericDialog fields have none): after the mouse rests
- * on a field or its label for {@value #DELAY_MS} ms, a small window under the cursor shows the
- * key's description ({@code @Parameter(description)}); the ImageJ status bar shows it at once.
+ * One-line tooltips for AWT components (GenericDialog fields have none): after the mouse has moved
+ * onto a field or its label and rested there for {@value #DELAY_MS} ms, a small window just below that
+ * field shows the key's description ({@code @Parameter(description)}); the ImageJ status bar shows it
+ * at once. A dialog that opens under a still mouse shows no tooltip (the pointer "entered" a field
+ * without moving: the user has not pointed at it), and a tooltip never covers the field it explains.
  */
 final class Tooltips {
 
@@ -35,7 +37,9 @@ final class Tooltips {
         }
         for (Component c : components) {
             if (c != null) {
-                c.addMouseListener(new Hover(c, text));
+                Hover h = new Hover(c, text);
+                c.addMouseListener(h);
+                c.addMouseMotionListener(h);
             }
         }
     }
@@ -60,7 +64,8 @@ final class Tooltips {
         l.setForeground(Color.black);
         w.add(l);
         w.pack();
-        w.setLocation(screen.x + 12, screen.y + 18);
+        Point top = c.getLocationOnScreen(); // below the field, not over it (nor over the cursor)
+        w.setLocation(screen.x + 12, Math.max(screen.y + 18, top.y + c.getHeight() + 2));
         w.setVisible(true);
         shown = w;
     }
@@ -85,6 +90,14 @@ final class Tooltips {
         @Override
         public void mouseEntered(MouseEvent e) {
             IJ.showStatus(text);
+        }
+
+        /** The mouse moves on the field: the tooltip shows once it has rested {@value #DELAY_MS} ms. */
+        @Override
+        public void mouseMoved(MouseEvent e) {
+            if (current() != null) {
+                return; // already shown for this field
+            }
             Point p = e.getLocationOnScreen();
             stop();
             timer = new Timer(DELAY_MS, a -> show(component, text, p));

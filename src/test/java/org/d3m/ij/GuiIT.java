@@ -133,6 +133,11 @@ class GuiIT {
      * keyboard or mouse (those that do, like {@link GuiCommandsIT}, drive xdotool themselves).
      */
     static void runMacro(Path dir, String name, String macro, Path result, int seconds) throws Exception {
+        runMacro(dir, name, macro, result, seconds, "1280x1000x24");
+    }
+
+    /** {@link #runMacro(Path, String, String, Path, int)} on a screen of the given size ("1366x768x24"). */
+    static void runMacro(Path dir, String name, String macro, Path result, int seconds, String screen) throws Exception {
         Path log = dir.resolve(name + ".log");
         Files.deleteIfExists(result);
         Files.deleteIfExists(log);
@@ -141,7 +146,7 @@ class GuiIT {
         List<Process> procs = new ArrayList<>();
         try {
             procs.add(start(log, display, "timeout", Integer.toString(seconds + 50), "Xvfb", ":" + display, "-screen", "0",
-                    "1280x1000x24", "-nolisten", "tcp"));
+                    screen, "-nolisten", "tcp"));
             waitFor(() -> Files.exists(Path.of("/tmp/.X11-unix/X" + display)), "Xvfb :" + display);
             procs.add(start(log, display, "timeout", Integer.toString(seconds + 30), "java", "-Xmx2g",
                     "-Duser.home=" + dir.resolve("home"), "-Dplugins.dir=" + dir, "-cp", IjInstall.ijJar().toString(),
