@@ -32,11 +32,14 @@ class ReproduceTableCommandTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("| Om0.1 | D3M | displacement |") && r.out().contains("written to " + out), r.out());
         assertTrue(r.err().contains("Om0.1 seed 2001"), "progress names cosmology and seed: " + r.err());
+        assertTrue(r.err().contains("Reproduce Table: Estimated time: about ") && r.err().contains("(4 runs, the 3PCF on 0) on 2 cores"),
+                "the CLI runs at once and says the estimate (issue 26 item 13): " + r.err());
         List<String> csv = Files.readAllLines(out.resolve("table.csv"));
         assertEquals(1 + 2 * 6, csv.size());
         assertTrue(csv.get(12).startsWith("Om0.1,D3M,displacement,2,"), csv.get(12));
         String md = Files.readString(out.resolve("table.md"));
         assertTrue(md.contains("| trained | 2LPT | density |") && md.contains("model " + TinyModel.weights()), md);
+        assertTrue(md.contains("estimated time before the run: about "), "table.md keeps the estimate beside the time taken: " + md);
         for (String c : new String[] {"trained", "Om0.1"}) {
             for (String png : new String[] {"transfer-density", "transfer-displacement", "stochasticity-density",
                 "stochasticity-displacement"}) {

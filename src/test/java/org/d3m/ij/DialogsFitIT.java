@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
  *   (target/gui-dialogs/dialog-NAME.png);</li>
  *   <li>Linear Power with "custom…" cosmology: the second dialog shows the remembered values, the typed
  *   Ωm runs and is recorded as the key {@code omega_m}, with the other six;</li>
- *   <li>Reproduce Table with its defaults shows its time estimate and asks before the 10-minute run; cancel
- *   runs nothing: no image, no recorder line, no output folder.</li>
+ *   <li>Reproduce Table with its defaults shows its time estimate, which follows the seeds typed, and asks
+ *   before the 10-minute run; cancel runs nothing: no image, no recorder line, no output folder.</li>
  * </ul>
  */
 class DialogsFitIT {
@@ -70,6 +70,8 @@ class DialogsFitIT {
                 r.get("recorded").substring(0, r.get("recorded").indexOf(" k_min")),
                 "the custom cosmology is recorded as the seven keys (pk_file empty, left out): " + r);
         assertEquals("Estimated time: about 10 min (500 runs, the 3PCF on 50) on 2 cores", r.get("estimate"), r.toString());
+        assertEquals("Estimated time: about 4 min (50 runs, the 3PCF on 50) on 2 cores", r.get("estimate10"),
+                "the line follows what is typed: " + r);
         assertTrue(r.get("question").startsWith("Estimated time: about 10 min (500 runs, the 3PCF on 50) on 2 cores."), r.toString());
         assertTrue(r.get("question").endsWith("Run it?"), r.toString());
         assertEquals(r.get("images_before"), r.get("images"), "cancel ran nothing: no new image: " + r);

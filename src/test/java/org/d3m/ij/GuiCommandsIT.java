@@ -35,6 +35,9 @@ import org.junit.jupiter.api.Test;
  */
 class GuiCommandsIT {
 
+    /** Where, in the Simulate FastPM dialog, the box size field and the start scale factor field are (y in px). */
+    private static final String BOX_Y = "109", A_START_Y = "326";
+
     @Test
     void aFijiUserSession() throws Exception {
         for (String tool : new String[] {"Xvfb", "xdotool", "import", "timeout"}) {
@@ -68,24 +71,25 @@ class GuiCommandsIT {
             // 1. No window manager: windows are placed with windowmove so that none covers another.
             String dlg = dialog(display, log, "^Simulate FastPM$");
             moveIfPresent(display, log, "^Recorder$", "0", "780");
-            // Keyboard focus needs a real click into the first field (As); Tab walks the fields:
-            // As ns h Ωm Ωb P(k)-table [Browse] σ8 | box grid seed linear-input [file] [Browse]
+            // Keyboard focus needs a real click into a text field (box size, under the cosmology choice);
+            // Tab walks the fields: [cosmology] | box grid seed linear-input [file] [Browse]
             // | kernel steps a_start mesh threads | output ...
-            GuiIT.xdo(display, log, "mousemove", "--window", dlg, "260", "52", "click", "1");
-            tab(display, log, 10);
+            GuiIT.xdo(display, log, "mousemove", "--window", dlg, "260", BOX_Y, "click", "1");
+            tab(display, log, 2);
             replaceField(display, log, "42");                           // seed
             tab(display, log, 5);
             replaceField(display, log, "4");                            // steps
-            GuiIT.xdo(display, log, "mousemove", "--window", dlg, "260", "496"); // rest on "Start scale factor a"
+            GuiIT.xdo(display, log, "mousemove", "--window", dlg, "250", A_START_Y); // a move onto "Start scale factor a"
+            GuiIT.xdo(display, log, "mousemove", "--window", dlg, "260", A_START_Y); // ... and rest there
             Thread.sleep(1200); // the tooltip appears after 500 ms of rest (no event to wait for)
-            shotArea(display, log, dir.resolve("simulate-dialog.png"), "620x650+0+90");
+            shotArea(display, log, dir.resolve("simulate-dialog.png"), "600x555+0+90");
             clickHelp(display, log, dlg);
             String help = GuiIT.xdo(display, log, "search", "--sync", "--onlyvisible", "--name", "^Simulate FastPM Help$")
                     .strip().split("\\s+")[0];
             GuiIT.xdo(display, log, "windowmove", "--sync", help, "0", "90");
             shotWindow(display, log, help, dir.resolve("simulate-help.png"));
             clickBottomCentre(display, log, help);                       // its OK button
-            GuiIT.xdo(display, log, "mousemove", "--window", dlg, "260", "52", "click", "1");
+            GuiIT.xdo(display, log, "mousemove", "--window", dlg, "260", BOX_Y, "click", "1");
             GuiIT.xdo(display, log, "key", "Return");
             GuiIT.waitFor(() -> Files.exists(res[1]), "the displacement window and the recorded line (see " + log + ")");
             String img = window(display, log, "^FastPM displacement seed=42 z=0 steps=4 \\(");
@@ -125,8 +129,8 @@ class GuiCommandsIT {
                     "click", "1");                                       // OK (Cancel is hidden)
             // 6. A long Simulate with an output file, cancelled with Esc while it runs.
             String dlg3 = dialog(display, log, "^Simulate FastPM$");
-            GuiIT.xdo(display, log, "mousemove", "--window", dlg3, "260", "52", "click", "1");
-            tab(display, log, 15);
+            GuiIT.xdo(display, log, "mousemove", "--window", dlg3, "260", BOX_Y, "click", "1");
+            tab(display, log, 7);
             replaceField(display, log, "3000");                         // steps
             tab(display, log, 5);                                       // past a_start, redshift, mesh_factor
             GuiIT.xdo(display, log, "type", "--delay", "20", cancelledTif.toString()); // output file

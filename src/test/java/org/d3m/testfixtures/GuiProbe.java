@@ -191,7 +191,7 @@ public final class GuiProbe {
 
     /**
      * Opens {@code menuTitle}'s dialog as it comes (the defaults), reads its estimate line, saves it as
-     * {@code shot}, presses OK, reads the question of the dialog "TITLE: long run" (saved as {@code shot2}) and
+     * {@code shot}, types 10 seeds and reads the line again ({@code estimate10=}), types 100 back, presses OK, reads the question of the dialog "TITLE: long run" (saved as {@code shot2}) and
      * cancels it, then waits for the command's thread to end. Returns {@code estimate=}, {@code question=},
      * {@code images_before=}, {@code images=} and {@code recorded_table=} (the recorder's lines for the command). Blocking.
      */
@@ -202,8 +202,12 @@ public final class GuiProbe {
         IJ.doCommand(menuTitle);
         Dialog d = waitDialog(dialogTitle, 60_000);
         Thread.sleep(300);
-        String estimate = texts(d).stream().filter(t -> t.startsWith("Estimated time")).findFirst().orElse("(none)");
+        String estimate = estimateLine(d);
         shoot(robot, d, shot);
+        java.awt.TextField seeds = fieldAfter(d, "Number of seeds");
+        type(seeds, "10");
+        String estimate10 = estimateLine(d);
+        type(seeds, "100");
         press(button(d, "OK"));
         Dialog q = waitDialog(dialogTitle + ": long run", 30_000);
         String question = q == null ? "(no question)" : String.join(" / ", texts(q));
@@ -214,8 +218,35 @@ public final class GuiProbe {
         }
         waitEnd(menuTitle);
         long recorded = recorderText().lines().filter(l -> l.contains("\"" + menuTitle + "\"")).count();
-        return "estimate=" + estimate.strip() + "\nquestion=" + question + "\nimages_before=" + before + "\nimages="
+        return "estimate=" + estimate.strip() + "\nestimate10=" + estimate10.strip() + "\nquestion=" + question + "\nimages_before=" + before + "\nimages="
                 + WindowManager.getImageCount() + "\nrecorded_table=" + recorded + "\n";
+    }
+
+    private static String estimateLine(Dialog d) {
+        return texts(d).stream().filter(t -> t.startsWith("Estimated time")).findFirst().orElse("(none)");
+    }
+
+    /** Types {@code text} into a field as the keyboard does (the field's listeners hear it), then lets them run. */
+    private static void type(java.awt.TextField f, String text) throws Exception {
+        java.awt.EventQueue.invokeAndWait(() -> {
+            f.setText(text);
+            f.dispatchEvent(new java.awt.event.TextEvent(f, java.awt.event.TextEvent.TEXT_VALUE_CHANGED));
+        });
+        java.awt.EventQueue.invokeAndWait(() -> { }); // the listeners' own events have run
+    }
+
+    /** The first text field after the label {@code label} in the window's order. */
+    private static java.awt.TextField fieldAfter(java.awt.Container c, String label) {
+        java.util.List<java.awt.Component> all = new java.util.ArrayList<>();
+        collect(c, java.awt.Component.class, all);
+        boolean seen = false;
+        for (java.awt.Component k : all) {
+            seen |= k instanceof Label l && l.getText().equals(label);
+            if (seen && k instanceof java.awt.TextField f) {
+                return f;
+            }
+        }
+        throw new IllegalStateException("no field after " + label);
     }
 
     private static Dialog waitDialog(String title, long ms) throws InterruptedException {
@@ -247,8 +278,12 @@ public final class GuiProbe {
                 new java.awt.event.ActionEvent(b, java.awt.event.ActionEvent.ACTION_PERFORMED, b.getActionCommand())));
     }
 
-    private static void shoot(java.awt.Robot robot, Window w, String png) throws IOException {
-        java.awt.image.BufferedImage img = robot.createScreenCapture(w.getBounds());
+    /** Saves a window's pixels, after moving it to the screen's top left (without a window manager Java's idea of
+     *  where a window is can lag behind the X server's: a window it placed itself is where it says). */
+    private static void shoot(java.awt.Robot robot, Window w, String png) throws Exception {
+        java.awt.EventQueue.invokeAndWait(() -> w.setLocation(0, 0));
+        Thread.sleep(500); // the move and the repaint (no event to wait for)
+        java.awt.image.BufferedImage img = robot.createScreenCapture(new java.awt.Rectangle(0, 0, w.getWidth(), w.getHeight()));
         javax.imageio.ImageIO.write(img, "png", new java.io.File(png));
     }
 
