@@ -32,7 +32,11 @@ import org.d3m.commands.RunEstimates;
  *   <li>field inputs as a choice of the open images of the right kind ({@link ImageChoices}),
  *   "(none)" for optional ones, and "(file below)" with a file field;</li>
  *   <li>the values used last time (ImageJ Prefs {@value #PREFS}command.key), except outputs and
- *   field inputs. Macros never read them: the recorder writes every key.</li>
+ *   field inputs. Macros never read them: the recorder writes every key;</li>
+ *   <li>the seven cosmology keys as one choice ({@link CosmologyChoice}), and two short fields a row in a
+ *   dialog of more than {@value #PAIR_ABOVE_ROWS} rows, so that every dialog fits a 1366x768 screen;</li>
+ *   <li>for a command with a time estimate ({@link RunEstimates}), a line that follows the fields, and a
+ *   question before a run estimated above {@link RunEstimates#CONFIRM_ABOVE_S} s.</li>
  * </ul>
  * Values are read from the components (exact text), never with getNextNumber, so that
  * GenericDialog's own rounded recording does not happen; the bridge records instead.
