@@ -253,6 +253,11 @@ final class Sparks {
         long end = System.nanoTime() + waitMs * 1_000_000L;
         int cores = registeredExecutorCores(sc);
         while (cores == 0 && System.nanoTime() < end) {
+            if (sc.sc().isStopped()) { // the master removed the application (no executor could start)
+                throw new IllegalStateException("the cluster ended the application before any executor started"
+                        + " (see the master's and the workers' logs; a worker that cannot build the executor's class path"
+                        + " needs SPARK_HOME, and SPARK_SCALA_VERSION=2.13 when started without spark-class)");
+            }
             try {
                 Thread.sleep(100);
             } catch (InterruptedException e) {

@@ -90,9 +90,32 @@ class SparkClusterIT {
         assertEquals("4 samples (4 train, 0 val, 0 test) of 16^3 in " + cluster, r.out().strip());
         assertTrue(r.err().contains("4/4 seeds"), "progress on a cluster too: " + r.err());
         MakeDatasetJobTest.assertSameDataset(single, cluster);
+        assertExecutorsRanOnSparksJarsOnly();
         String version = System.getProperty("d3m.version");
         assertTrue(Files.readString(cluster.resolve("index.json")).contains("\"version\": \"" + version + "\""),
                 "provenance names the version " + version);
+    }
+
+    /**
+     * Each executor's stderr in the Workers' work dir starts with the command the Worker ran: its class
+     * path is SPARK_HOME's jars only, and the executor's folder holds the jar it fetched (spark.jars).
+     */
+    static void assertExecutorsRanOnSparksJarsOnly() throws IOException {
+        List<Path> logs;
+        try (Stream<Path> s = Files.walk(sparkHome().resolve("work"))) {
+            logs = s.filter(p -> p.getFileName().toString().equals("stderr")).toList();
+        }
+        assertFalse(logs.isEmpty(), "executor logs in " + sparkHome().resolve("work"));
+        for (Path log : logs) {
+            String first = Files.readAllLines(log).get(0);
+            java.util.regex.Matcher cp = java.util.regex.Pattern.compile("\"-cp\" \"([^\"]*)\"").matcher(first);
+            assertTrue(first.startsWith("Spark Executor Command:") && cp.find(), first);
+            assertTrue(cp.group(1).endsWith(sparkHome().resolve("jars") + "/*"), cp.group(1));
+            for (String entry : cp.group(1).split(java.io.File.pathSeparator)) {
+                assertTrue(entry.startsWith(sparkHome().toString()), "only SPARK_HOME on the class path: " + entry);
+            }
+            assertTrue(Files.size(log.resolveSibling("d3m-spark.jar")) > 100_000_000L, "the jar came by spark.jars: " + log);
+        }
     }
 
     @Test
