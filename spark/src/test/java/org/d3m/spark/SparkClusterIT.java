@@ -59,6 +59,17 @@ class SparkClusterIT {
         }
     }
 
+    /** The application folders (app-*) in the Workers' work dir now. */
+    static List<Path> appFolders() throws IOException {
+        Path work = sparkHome().resolve("work");
+        if (!Files.isDirectory(work)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(work)) {
+            return s.filter(p -> p.getFileName().toString().startsWith("app-")).toList();
+        }
+    }
+
     /** Each application's folder in the Workers' work dir holds a copy of the 136 MB jar per executor: removed. */
     @AfterAll
     static void removeTheWorkersAppFolders() throws IOException {
@@ -84,13 +95,17 @@ class SparkClusterIT {
         Runs.Result c = Runs.cli(Runs.args("make-dataset", "samples=4", "seed=100", "threads=1", "output_dir=" + single));
         assertEquals(0, c.code(), c.err());
         Path cluster = dir.resolve("md-cluster");
+        List<Path> before = appFolders();
         Runs.Result r = Runs.spark(Runs.args("make-dataset", "samples=4", "seed=100", "output_dir=" + cluster,
                 "master=" + CLUSTER, "spark.ui.enabled=false"));
         assertEquals(0, r.code(), r.err());
         assertEquals("4 samples (4 train, 0 val, 0 test) of 16^3 in " + cluster, r.out().strip());
         assertTrue(r.err().contains("4/4 seeds"), "progress on a cluster too: " + r.err());
         MakeDatasetJobTest.assertSameDataset(single, cluster);
-        assertExecutorsRanOnSparksJarsOnly();
+        List<Path> apps = new ArrayList<>(appFolders());
+        apps.removeAll(before);
+        assertEquals(1, apps.size(), "one application: " + apps);
+        assertExecutorsRanOnSparksJarsOnly(apps.get(0));
         String version = System.getProperty("d3m.version");
         assertTrue(Files.readString(cluster.resolve("index.json")).contains("\"version\": \"" + version + "\""),
                 "provenance names the version " + version);
@@ -100,12 +115,12 @@ class SparkClusterIT {
      * Each executor's stderr in the Workers' work dir starts with the command the Worker ran: its class
      * path is SPARK_HOME's jars only, and the executor's folder holds the jar it fetched (spark.jars).
      */
-    static void assertExecutorsRanOnSparksJarsOnly() throws IOException {
+    static void assertExecutorsRanOnSparksJarsOnly(Path app) throws IOException {
         List<Path> logs;
-        try (Stream<Path> s = Files.walk(sparkHome().resolve("work"))) {
+        try (Stream<Path> s = Files.walk(app)) {
             logs = s.filter(p -> p.getFileName().toString().equals("stderr")).toList();
         }
-        assertFalse(logs.isEmpty(), "executor logs in " + sparkHome().resolve("work"));
+        assertEquals(2, logs.size(), "two executors: " + logs);
         for (Path log : logs) {
             String first = Files.readAllLines(log).get(0);
             java.util.regex.Matcher cp = java.util.regex.Pattern.compile("\"-cp\" \"([^\"]*)\"").matcher(first);
