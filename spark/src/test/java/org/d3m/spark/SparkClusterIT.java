@@ -106,9 +106,6 @@ class SparkClusterIT {
         apps.removeAll(before);
         assertEquals(1, apps.size(), "one application: " + apps);
         assertExecutorsRanOnSparksJarsOnly(apps.get(0));
-        String version = System.getProperty("d3m.version");
-        assertTrue(Files.readString(cluster.resolve("index.json")).contains("\"version\": \"" + version + "\""),
-                "provenance names the version " + version);
     }
 
     /**
