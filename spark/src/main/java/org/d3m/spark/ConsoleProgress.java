@@ -7,9 +7,10 @@ import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.scheduler.SparkListenerTaskStart;
 
 /**
- * One line of progress on the console in local mode: seeds done of the total, tasks running, failed
- * attempts (retried), elapsed time. On a terminal the line is redrawn in place; otherwise a line is
- * printed at most every 5 % or 30 s. On a cluster the Spark UI shows the same per stage.
+ * One line of progress on the driver's console, whatever the master: seeds done of the total, tasks
+ * running, failed attempts (retried), elapsed time, from Spark's task events (which reach the driver
+ * from every executor). On a terminal the line is redrawn in place; otherwise a line is printed at
+ * most every 5 % or 30 s. The Spark UI shows the same per stage.
  */
 final class ConsoleProgress extends SparkListener {
 

@@ -126,7 +126,7 @@ final class EnsembleJob {
             ModelMeta meta = WeightsFile.readMeta(weights);
             PaperTable.Config cfg = new PaperTable.Config(keys.seeds, base.seed(), 0, pm, Comparison.Settings.paper(1));
             notes.addAll(PaperTable.checkModel(meta, base, cfg));
-            notes.add(0, "model " + weights + " (width " + meta.width() + ", trained on " + meta.grid() + "^3)");
+            notes.add(0, "model " + ShippedModel.name(given) + " (width " + meta.width() + ", trained on " + meta.grid() + "^3)");
         }
         if (keys.output_dir == null || keys.output_dir.isBlank()) {
             throw new IllegalArgumentException("output_dir must not be empty");
@@ -134,8 +134,9 @@ final class EnsembleJob {
         Map<String, String> settings = settings(base, keys, weights == null ? "" : modelName(given, weights));
 
         SparkConf conf = Sparks.conf("d3m ensemble", args);
-        Sparks.requireMemory(conf, PaperTable.memoryBytes(base, keys.mesh_factor), "grid " + base.box().n() + "^3");
-        try (JavaSparkContext sc = Sparks.start(conf)) {
+        long perTask = PaperTable.memoryBytes(base, keys.mesh_factor);
+        Sparks.requireMemory(conf, perTask, "grid " + base.box().n() + "^3");
+        try (JavaSparkContext sc = Sparks.start(conf, perTask, "grid " + base.box().n() + "^3", err)) {
             Configuration hconf = sc.hadoopConfiguration();
             Path out = HadoopFiles.qualify(keys.output_dir, hconf);
             FileSystem fs = HadoopFiles.fs(out, hconf);
@@ -256,7 +257,7 @@ final class EnsembleJob {
             VectorField v = switch (f) {
                 case "za" -> za;
                 case "2lpt" -> r.lpt(2, pm.aEnd());
-                default -> Emulators.predict(Sparks.shipped(plan.modelName()), plan.device(), plan.symmetries(), za,
+                default -> Emulators.predict(Sparks.shipped(plan.modelName()), plan.device(), plan.symmetries(), threads, za,
                         r.setup().cosmology().omegaM(), pm.redshift());
             };
             Comparison.Result res = c.compare(NAMES.get(f), v, t);

@@ -79,10 +79,13 @@ public final class Main {
     }
 
     /**
-     * One line for a failure: the message of the innermost IllegalArgumentException (a bad key, or an
-     * executor's refusal, through Spark's job failure); a task that failed on every attempt with
-     * another exception: "a task failed on every attempt: " and that exception's line (never Spark's
-     * "Job aborted" with the task's stack trace); else the plugin's {@link Commands#errorLine}.
+     * One line for a failure, from the whole chain of causes down to the root: the message of the
+     * innermost IllegalArgumentException (a bad key, or an executor's refusal, through Spark's job
+     * failure); a task that failed on every attempt with another exception: "a task failed on every
+     * attempt: " and that exception's line, whether Spark carries the exception as a cause (local
+     * mode) or only as text in a message of the chain (an executor's exception that did not travel),
+     * never Spark's "Job aborted" with the task's stack trace; else the plugin's
+     * {@link Commands#errorLine} of the cause below Spark's wrappers.
      */
     static String errorLine(Throwable t) {
         IllegalArgumentException bad = null;
@@ -98,10 +101,27 @@ public final class Main {
         if (task != null) {
             return TASK_FAILED + Commands.errorLine(task);
         }
-        String line = firstLine(Commands.errorLine(t));
-        Matcher lost = LOST_TASK.matcher(line);
-        return lost.find() ? TASK_FAILED + lost.group(1).replaceFirst("^(?:[a-z]\\w*\\.)+(\\w+(?:Exception|Error))", "$1") : line;
+        String lostLine = null;
+        for (Throwable c = t; c != null && c.getCause() != c; c = c.getCause()) {
+            Matcher lost = c.getMessage() == null ? null : LOST_TASK.matcher(firstLine(c.getMessage()));
+            if (lost != null && lost.find()) {
+                lostLine = lost.group(1); // the innermost such message wins
+            }
+        }
+        if (lostLine != null) {
+            Matcher refused = REFUSAL.matcher(lostLine);
+            return refused.matches() ? refused.group(1)
+                    : TASK_FAILED + lostLine.replaceFirst("^(?:[a-z]\\w*\\.)+(\\w+(?:Exception|Error))", "$1");
+        }
+        Throwable root = t; // below Spark's wrappers ("Job aborted."): what went wrong
+        while (root instanceof SparkException && root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return firstLine(Commands.errorLine(root));
     }
+
+    /** An executor's refusal, as text: its message alone, as in local mode. */
+    private static final Pattern REFUSAL = Pattern.compile("java\\.lang\\.IllegalArgumentException: (.+)");
 
     private static final String TASK_FAILED = "a task failed on every attempt: ";
     /** The task's own failure in the text of Spark's "Job aborted due to stage failure" (when it has no cause). */
@@ -159,10 +179,13 @@ public final class Main {
         return job + " on Spark - " + what + text.substring(text.indexOf('\n'))
                 + """
                 Spark keys:
-                  master        string   default local[*]   local[N], yarn, k8s://https://HOST:PORT, spark://HOST:PORT
-                                                            (local[N] retries a failed task like a cluster: local[N,4])
+                  master        string   default local[*]   local[N] (retries a failed task like a cluster: local[N,4]);
+                                                            spark://HOST:PORT, a standalone cluster (spark.jars is set to
+                                                            spark/target/d3m-spark.jar); yarn and k8s://https://HOST:PORT
+                                                            through the cluster's spark-submit only (docs/cluster.md)
                   spark.KEY     string                      any Spark setting, e.g. spark.executor.memory=8g
-                threads=0 means the cores Spark gives a task (spark.task.cpus); paths may be file:, hdfs: or s3a: URIs.
+                threads=0 means the cores Spark gives a task (spark.task.cpus), for libtorch too; paths may be file:,
+                hdfs: or s3a: URIs; on a cluster output_dir must be one folder for the driver and every executor.
                 """;
     }
 }

@@ -75,8 +75,9 @@ final class MakeDatasetJob {
         meta.put("output_dir", outText);
 
         SparkConf conf = Sparks.conf("d3m make-dataset", args);
-        Sparks.requireMemory(conf, base.memoryBytes(meshFactor), "grid " + base.box().n() + "^3");
-        try (JavaSparkContext sc = Sparks.start(conf)) {
+        String grid = "grid " + base.box().n() + "^3";
+        Sparks.requireMemory(conf, base.memoryBytes(meshFactor), grid);
+        try (JavaSparkContext sc = Sparks.start(conf, base.memoryBytes(meshFactor), grid, err)) {
             Configuration hconf = sc.hadoopConfiguration();
             Path out = HadoopFiles.qualify(outText, hconf);
             FileSystem fs = HadoopFiles.fs(out, hconf);

@@ -48,7 +48,7 @@ final class ReproduceTableJob {
     }
 
     /** What a task needs. */
-    record Plan(SetupSpec spec, int seeds, long seedOffset, int threePointSeeds, String pkDirName, String modelName,
+    record Plan(SetupSpec spec, int seeds, long seedOffset, int threePointSeeds, boolean pkTablesShipped, String modelName,
                 String device, int symmetries) implements Serializable {
 
         PaperTable.Config config(int threads) {
@@ -109,9 +109,10 @@ final class ReproduceTableJob {
         settings.put("symmetries", Integer.toString(symmetries));
 
         SparkConf conf = Sparks.conf("d3m reproduce-table", args);
-        Sparks.requireMemory(conf, PaperTable.memoryBytes(trained, meshFactor), "reproduce-table on grid "
-                + trained.box().n() + "^3");
-        try (JavaSparkContext sc = Sparks.start(conf)) {
+        long perTask = PaperTable.memoryBytes(trained, meshFactor);
+        String grid = "reproduce-table on grid " + trained.box().n() + "^3";
+        Sparks.requireMemory(conf, perTask, grid);
+        try (JavaSparkContext sc = Sparks.start(conf, perTask, grid, err)) {
             Configuration hconf = sc.hadoopConfiguration();
             Path out = HadoopFiles.qualify(outText, hconf);
             FileSystem fs = HadoopFiles.fs(out, hconf);
@@ -124,10 +125,12 @@ final class ReproduceTableJob {
             }
             Map<Item, PaperTable.SeedRun> have = read(fs, out, all, cfg, settings, outText);
             List<Item> todo = all.stream().filter(i -> !have.containsKey(i)).toList();
-            String pkName = null;
-            if (pkDir != null) {
-                sc.addFile(pkDir.toAbsolutePath().toString(), true);
-                pkName = pkDir.toAbsolutePath().normalize().getFileName().toString();
+            if (pkDir != null) { // each table its own file: SparkContext.addFile takes a folder in local mode only
+                for (PaperCosmology c : list) {
+                    if (c.tableName() != null) {
+                        sc.addFile(pkDir.resolve(c.tableName()).toAbsolutePath().normalize().toString());
+                    }
+                }
             }
             String pkFileName = null;
             if (trained.pkFile() != null) {
@@ -136,7 +139,7 @@ final class ReproduceTableJob {
             }
             sc.addFile(weights.toAbsolutePath().toString());
             Plan plan = new Plan(SetupSpec.of(trained, pkFileName, steps, meshFactor, redshift), seeds, trained.seed(),
-                    threePointSeeds, pkName, weights.getFileName().toString(), device, symmetries);
+                    threePointSeeds, pkDir != null, weights.getFileName().toString(), device, symmetries);
             SeedTasks.run(sc, out, new ArrayList<>(todo), item -> {
                 SeedFile f = runItem(plan, settings, item);
                 PerFileOutputFormat.Body body = o -> o.write(EnsembleJob.GSON.toJson(f).getBytes(StandardCharsets.UTF_8));
@@ -176,12 +179,12 @@ final class ReproduceTableJob {
         int threads = Sparks.taskThreads(plan.spec().threads());
         SimulationSetup trained = plan.spec().toSetup(Sparks.shipped(plan.spec().pkFile()), threads);
         PaperCosmology c = PaperCosmology.parse(item.cosmology()).get(0);
-        SimulationSetup setup = c.setup(trained, Sparks.shipped(plan.pkDirName()));
+        SimulationSetup setup = c.setup(trained, plan.pkTablesShipped() ? Sparks.shippedFolder() : null);
         org.d3m.core.io.MemoryCheck.require(PaperTable.memoryBytes(setup, plan.spec().meshFactor()),
                 "reproduce-table on grid " + setup.box().n() + "^3");
         java.nio.file.Path weights = Sparks.shipped(plan.modelName());
         PaperTable.SeedRun run = PaperTable.runSeed(setup, seed, item.index() < plan.threePointSeeds(), plan.config(threads),
-                (za, om, z, p) -> Emulators.predict(weights, plan.device(), plan.symmetries(), za, om, z), null,
+                (za, om, z, p) -> Emulators.predict(weights, plan.device(), plan.symmetries(), threads, za, om, z), null,
                 c.key() + " seed " + seed);
         List<Comparison.Result> slim = new ArrayList<>();
         for (Comparison.Result r : run.results()) {

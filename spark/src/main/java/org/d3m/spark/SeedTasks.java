@@ -35,18 +35,14 @@ final class SeedTasks {
         job.setOutputKeyClass(String.class);
         job.setOutputValueClass(PerFileOutputFormat.Body.class);
         FileOutputFormat.setOutputPath(job, out);
-        ConsoleProgress progress = Sparks.isLocal(sc.getConf()) ? new ConsoleProgress(err, what, items.size()) : null;
-        if (progress != null) {
-            sc.sc().addSparkListener(progress);
-        }
+        ConsoleProgress progress = new ConsoleProgress(err, what, items.size());
+        sc.sc().addSparkListener(progress);
         sc.setJobDescription(what + " (" + items.size() + " seeds)");
         try {
             sc.parallelize(items, items.size()).flatMapToPair(task).saveAsNewAPIHadoopDataset(job.getConfiguration());
         } finally {
-            if (progress != null) {
-                progress.finish();
-                sc.sc().removeSparkListener(progress);
-            }
+            progress.finish();
+            sc.sc().removeSparkListener(progress);
             sc.setJobDescription(null);
         }
     }

@@ -210,6 +210,17 @@ class EnsembleJobTest {
         assertEquals(List.of("za", "2lpt", "fastpm"), EnsembleJob.fields("auto", false));
     }
 
+    /** Issue 23, item 6: the summary names the shipped model by its id, not by the temporary file it is read from. */
+    @Test
+    void theSummaryNamesTheShippedModel(@TempDir Path dir) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.d3m.core.emulator.ShippedModel.available(), "no model ships");
+        Runs.Result r = Runs.spark("ensemble", "grid=32", "box_size=128", "steps=2", "seeds=1", "seed=" + FIRST,
+                "models=fastpm,d3m", "symmetries=1", "device=cpu", "output_dir=" + dir.resolve("shipped"), "master=local[1]",
+                "spark.ui.enabled=false");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("model " + org.d3m.core.emulator.ShippedModel.ID + " (width "), r.out());
+    }
+
     @Test
     void badInputIsOneLineBeforeAnyWork(@TempDir Path dir) {
         if (!org.d3m.core.emulator.ShippedModel.available()) { // d3m without a model: the shipped one, when one ships

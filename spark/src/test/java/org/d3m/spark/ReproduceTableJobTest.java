@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.d3m.core.emulator.DjlRuntime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ class ReproduceTableJobTest {
         String model = "model=" + TinyModel.weights();
         String[] keys = {"seeds=2", "seed=2000", "three_point_seeds=0", "cosmologies=trained,Om0.1", "device=cpu", model};
         Path cli = dir.resolve("cli");
+        DjlRuntime.setThreads(1); // libtorch as a Spark task with one core runs it (the command leaves it every core)
         Runs.Result c = Runs.cli(Runs.args("reproduce-table", concat(keys, "threads=2", "output_dir=" + cli)));
         assertEquals(0, c.code(), c.err());
         Path spark = dir.resolve("spark");
@@ -41,6 +43,7 @@ class ReproduceTableJobTest {
         String model = "model=" + TinyModel.weights();
         String[] keys = {"seeds=1", "seed=2000", "three_point_seeds=0", "cosmologies=trained", "device=cpu", model, "redshift=1"};
         Path cli = dir.resolve("cli");
+        DjlRuntime.setThreads(1);
         Runs.Result c = Runs.cli(Runs.args("reproduce-table", concat(keys, "threads=2", "output_dir=" + cli)));
         assertEquals(0, c.code(), c.err());
         Path spark = dir.resolve("spark");

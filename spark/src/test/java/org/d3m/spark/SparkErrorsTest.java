@@ -32,6 +32,30 @@ class SparkErrorsTest {
         assertEquals("grid must be even", Main.errorLine(refused));
     }
 
+    /**
+     * Issue 23, item 3: the output writer wraps the scheduler's failure in its own "Job aborted." (the
+     * line users saw on a cluster): the chain is walked to the root, and the task's text is found in it.
+     */
+    @Test
+    void theWritersJobAbortedIsWalkedThrough() {
+        SparkException remote = new SparkException("Job aborted.", new SparkException(ABORTED));
+        assertEquals("a task failed on every attempt: IllegalStateException: disk on fire", Main.errorLine(remote));
+        SparkException local = new SparkException("Job aborted.",
+                new SparkException(ABORTED, new IllegalStateException("disk on fire")));
+        assertEquals("a task failed on every attempt: IllegalStateException: disk on fire", Main.errorLine(local));
+        String refusedText = ABORTED.replace("java.lang.IllegalStateException: disk on fire",
+                "java.lang.IllegalArgumentException: pk_file x.txt has 1 data rows");
+        assertEquals("pk_file x.txt has 1 data rows", Main.errorLine(new SparkException("Job aborted.",
+                new SparkException(refusedText))));
+        // no task in the chain: the line of what is below Spark's wrappers
+        assertEquals("SparkException: Task not serializable: java.io.NotSerializableException: Foo",
+                Main.errorLine(new SparkException("Job aborted.", new SparkException(
+                        "Task not serializable: java.io.NotSerializableException: Foo\n\tat x.y(Z.java:1)"))));
+        RuntimeException io = new RuntimeException("wrapper", new java.io.UncheckedIOException("cannot write out/x",
+                new java.io.IOException("disk full")));
+        assertEquals("UncheckedIOException: cannot write out/x", Main.errorLine(io));
+    }
+
     @Test
     void aBogusMasterIsOneLineBeforeSparkStarts(@TempDir Path dir) throws Exception {
         Runs.Result r = Runs.spark("make-dataset", "master=bogus[3]", "output_dir=" + dir.resolve("ds"));
