@@ -112,16 +112,21 @@ public final class Provenance {
                         yield "null";
                     }
                     default -> throw new IllegalArgumentException("bad provenance JSON at " + where(r)
-                            + ": '" + key + "' holds " + t + "; nested objects and arrays are not supported");
+                            + ": '" + key + "' holds " + (t == JsonToken.BEGIN_ARRAY ? "an array" : "an object")
+                            + "; nested objects and arrays are not supported");
                 };
                 p.entries.put(key, value);
             }
             r.endObject();
-            if (r.peek() != JsonToken.END_DOCUMENT) {
-                throw new IllegalArgumentException("bad provenance JSON at " + where(r) + ": unexpected text after the object");
+            try {
+                r.peek(); // the strict reader refuses a second value
+            } catch (IOException e) {
+                throw new IllegalArgumentException("bad provenance JSON at " + where(r) + ": unexpected text after the object", e);
             }
         } catch (IOException | IllegalStateException e) { // MalformedJsonException, EOFException; a wrong token
-            String m = String.valueOf(e.getMessage()).lines().findFirst().orElse(e.toString());
+            String m = String.valueOf(e.getMessage()).lines().findFirst().orElse(e.toString())
+                    .replace("Use JsonReader.setLenient(true) to accept malformed JSON", "not strict JSON")
+                    .replaceFirst(" path \\$.*$", "");
             throw new IllegalArgumentException("bad provenance JSON: " + m, e);
         }
         return p;
