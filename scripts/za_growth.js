@@ -2,9 +2,8 @@
 // at a few redshifts, relative to z = 0 (linear growth squared on large scales), through the
 // org.d3m.api facade.
 // In Fiji: File > New > Script..., Language > JavaScript, paste, Run.
-// Fiji's script languages are not on Maven Central, so this file cannot run in the tests; every
-// D3M call in it is made, the same way, by src/test/java/org/d3m/api/ScriptingExample.java, which
-// does run in them (org.d3m.api.ScriptsTest checks that).
+// The tests run this file as it is (org.d3m.api.ScriptsTest: its #@ parameters parsed by SciJava,
+// as Fiji's script editor parses them, and bound to test values).
 
 #@ Long (label = "Seed", value = 7) seed
 #@output String summary
@@ -12,13 +11,12 @@
 var D3m = Java.type("org.d3m.api.D3m");
 var sim = D3m.paper(seed);
 var L = sim.boxSize();
-var p0 = D3m.powerSpectrum(D3m.paintDensity(sim.za(0), L), L);
-var first = p0.nonEmptyBins()[0];
+var p0 = D3m.powerSpectrum(D3m.paintDensity(sim.za(0), L), L);  // row 0: the fundamental mode
 var lines = [];
 var redshifts = [0, 1, 3];
 for (var j = 0; j < redshifts.length; j++) {
     var pz = D3m.powerSpectrum(D3m.paintDensity(sim.za(redshifts[j]), L), L);
-    lines.push("z = " + redshifts[j] + ": P(k = " + p0.k()[first].toFixed(3) + " h/Mpc) / P(z = 0) = "
-            + (pz.p()[first] / p0.p()[first]).toFixed(4));
+    lines.push("z = " + redshifts[j] + ": P(k = " + p0.k()[0].toFixed(3) + " h/Mpc) / P(z = 0) = "
+            + (pz.p()[0] / p0.p()[0]).toFixed(4));
 }
 summary = lines.join("\n");

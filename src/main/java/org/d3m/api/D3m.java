@@ -13,7 +13,7 @@ import net.imglib2.type.numeric.real.FloatType;
 import org.d3m.core.analysis.Comparison;
 import org.d3m.core.analysis.ComparisonTable;
 import org.d3m.core.analysis.PowerSpectrum;
-import org.d3m.core.analysis.Spectrum;
+import org.d3m.core.analysis.SpectrumRows;
 import org.d3m.core.cosmology.Cosmology;
 import org.d3m.core.emulator.Emulator;
 import org.d3m.core.field.Box;
@@ -52,7 +52,7 @@ import org.d3m.core.sim.SimulationSetup;
  * D3m sim = D3m.paper(7).withBox(128, 64);
  * RandomAccessibleInterval<FloatType> psi = sim.simulate();          // FastPM at z = 0
  * RandomAccessibleInterval<FloatType> delta = D3m.paintDensity(psi, sim.boxSize());
- * Spectrum pk = D3m.powerSpectrum(delta, sim.boxSize());              // k [h/Mpc], p [(Mpc/h)^3]
+ * SpectrumRows pk = D3m.powerSpectrum(delta, sim.boxSize());          // k [h/Mpc], p [(Mpc/h)^3]
  * }</pre>
  * The generators of one object share its initial conditions (the linear field's spectrum and its
  * first- and second-order LPT displacements are computed once, then kept: about 7 n^3 floats), so
@@ -297,24 +297,30 @@ public final class D3m {
     /**
      * The binned power spectrum of a field in bins of 0.02 h/Mpc (the paper's): of a density
      * (x, y, z) in (Mpc/h)^3, or of a displacement (x, y, z, c) in (Mpc/h)^5, the sum over its
-     * components. See {@link Spectrum}: bin i covers [i dk, (i+1) dk); empty bins have 0 modes.
+     * components. Only the bins that hold modes, each at the mean |k| of its modes
+     * ({@link SpectrumRows}): the rows of the {@code power-spectrum} command's table and CSV, so
+     * {@code pk.k()[0]} is the first measured k (about the fundamental 2 pi / L), not an empty bin's
+     * centre.
      */
-    public static Spectrum powerSpectrum(RandomAccessibleInterval<? extends RealType<?>> field, double boxSize) {
+    public static SpectrumRows powerSpectrum(RandomAccessibleInterval<? extends RealType<?>> field, double boxSize) {
         return powerSpectrum(field, boxSize, PowerSpectrum.DEFAULT_DK);
     }
 
     /** As {@link #powerSpectrum(RandomAccessibleInterval, double)} with bins of {@code dk} [h/Mpc]. */
-    public static Spectrum powerSpectrum(RandomAccessibleInterval<? extends RealType<?>> field, double boxSize, double dk) {
+    public static SpectrumRows powerSpectrum(RandomAccessibleInterval<? extends RealType<?>> field, double boxSize, double dk) {
         if (field.numDimensions() == 4) {
             VectorField v = displacement(field, boxSize, "the field");
-            return new PowerSpectrum(v.box(), dk, 0).auto(v);
+            return SpectrumRows.of(new PowerSpectrum(v.box(), dk, 0).auto(v));
         }
         ScalarField f = scalar(field, boxSize, "the field");
-        return new PowerSpectrum(f.box(), dk, 0).auto(f);
+        return SpectrumRows.of(new PowerSpectrum(f.box(), dk, 0).auto(f));
     }
 
-    /** The cross spectrum of two fields of the same kind and shape, in bins of {@code dk} [h/Mpc]. */
-    public static Spectrum crossSpectrum(RandomAccessibleInterval<? extends RealType<?>> a,
+    /**
+     * The cross spectrum of two fields of the same kind and shape, in bins of {@code dk} [h/Mpc]:
+     * the bins that hold modes, as {@link #powerSpectrum}.
+     */
+    public static SpectrumRows crossSpectrum(RandomAccessibleInterval<? extends RealType<?>> a,
                                          RandomAccessibleInterval<? extends RealType<?>> b, double boxSize, double dk) {
         if (a.numDimensions() != b.numDimensions() || a.dimension(0) != b.dimension(0)) {
             throw new IllegalArgumentException("cross spectrum of differently shaped images: "
@@ -322,10 +328,10 @@ public final class D3m {
         }
         if (a.numDimensions() == 4) {
             VectorField va = displacement(a, boxSize, "the first field");
-            return new PowerSpectrum(va.box(), dk, 0).cross(va, displacement(b, boxSize, "the second field"));
+            return SpectrumRows.of(new PowerSpectrum(va.box(), dk, 0).cross(va, displacement(b, boxSize, "the second field")));
         }
         ScalarField fa = scalar(a, boxSize, "the first field");
-        return new PowerSpectrum(fa.box(), dk, 0).cross(fa, scalar(b, boxSize, "the second field"));
+        return SpectrumRows.of(new PowerSpectrum(fa.box(), dk, 0).cross(fa, scalar(b, boxSize, "the second field")));
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.d3m.core.analysis.Comparison;
 import org.d3m.core.analysis.ComparisonTable;
+import org.d3m.core.analysis.SpectraCsv;
 import org.d3m.core.analysis.Spectrum;
 import org.d3m.core.io.AtomicFiles;
 import org.d3m.core.io.Csv;
@@ -82,7 +83,7 @@ final class ComparisonReport {
             Plots.savePng(e.getValue(), dir.resolve(e.getKey() + ".png").toFile());
         }
         try {
-            Csv.writeSpectra(dir.resolve("spectra.csv"), spectra);
+            SpectraCsv.write(dir.resolve("spectra.csv"), spectra);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write spectra into " + dir + ": " + e.getMessage(), e);
         }

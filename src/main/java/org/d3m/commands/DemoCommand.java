@@ -13,11 +13,11 @@ import java.util.Locale;
 import java.util.Map;
 import org.d3m.core.analysis.PointwiseError;
 import org.d3m.core.analysis.PowerSpectrum;
+import org.d3m.core.analysis.SpectraCsv;
 import org.d3m.core.analysis.Spectrum;
 import org.d3m.core.field.ScalarField;
 import org.d3m.core.field.VectorField;
 import org.d3m.core.io.AtomicFiles;
-import org.d3m.core.io.Csv;
 import org.d3m.core.pm.FastPmSolver;
 import org.d3m.core.progress.Progress;
 import org.d3m.core.sim.Realization;
@@ -135,7 +135,7 @@ public class DemoCommand extends LinearInputParameters {
                 true, true, kBins, pk);
         table = errorTable(rows);
         try {
-            Csv.writeSpectra(dir.resolve("spectra.csv"), spectra);
+            SpectraCsv.write(dir.resolve("spectra.csv"), spectra);
             AtomicFiles.writeString(dir.resolve("summary.txt"), sb.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write into " + dir + ": " + e.getMessage(), e);

@@ -62,9 +62,9 @@ public class PowerSpectrumCommand implements Command {
             throw new IllegalArgumentException("dk must be > 0 h/Mpc, got " + dk);
         }
         OutputGuard.of(this).csv(output).png(plot_output).check();
-        Object a = input_img != null ? FieldImgs.field(input_img, box_size) : Inputs.field(input, box_size);
+        Object a = input_img != null ? FieldImgs.field(input_img, box_size) : FieldSource.field(input, box_size);
         Object b = input2_img != null ? FieldImgs.field(input2_img, box_size)
-                : input2 == null || input2.isBlank() ? null : Inputs.field(input2, box_size);
+                : input2 == null || input2.isBlank() ? null : FieldSource.field(input2, box_size);
         Map<String, Spectrum> spectra = new LinkedHashMap<>();
         if (a instanceof VectorField va) {
             PowerSpectrum ps = new PowerSpectrum(va.box(), dk, threads);

@@ -6,11 +6,10 @@ import java.io.File;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.d3m.core.analysis.Spectrum;
+import org.d3m.core.analysis.SpectrumRows;
 import org.d3m.core.field.Box;
 import org.d3m.core.field.ScalarField;
 import org.d3m.core.field.VectorField;
-import org.d3m.core.io.AtomicFiles;
-import org.d3m.core.io.Csv;
 import org.d3m.ij.Plots;
 
 /** Spectra of a command as a CSV file, a ResultsTable and a log-log plot (PNG when asked). */
@@ -38,20 +37,15 @@ final class SpectrumTables {
     }
 
     /**
-     * Non-empty bins as a table: "k [h/Mpc]", "modes", then one column per spectrum named with its
+     * Non-empty bins ({@link SpectrumRows}: k the mean of the modes) as a table: "k [h/Mpc]", "modes", then one column per spectrum named with its
      * unit ({@link #column}); written as CSV with the same header when {@code csv} is given.
      */
     static ResultsTable table(Map<String, Spectrum> spectra, File csv, String unit) {
-        Spectrum first = spectra.values().iterator().next();
-        int[] bins = first.nonEmptyBins();
+        SpectrumRows first = SpectrumRows.of(spectra.values().iterator().next());
         Map<String, double[]> cols = new LinkedHashMap<>();
-        cols.put("k [h/Mpc]", pick(first.k(), bins));
-        double[] modes = new double[bins.length];
-        for (int i = 0; i < bins.length; i++) {
-            modes[i] = first.modes()[bins[i]];
-        }
-        cols.put("modes", modes);
-        spectra.forEach((name, s) -> cols.put(column(name, spectra.size(), unit), pick(s.p(), bins)));
+        cols.put("k [h/Mpc]", first.k());
+        cols.put("modes", first.modeCounts());
+        spectra.forEach((name, s) -> cols.put(column(name, spectra.size(), unit), SpectrumRows.of(s).p()));
         Outputs.csv(csv, cols.keySet().toArray(new String[0]), cols.values().toArray(new double[0][]));
         return Plots.table(cols);
     }
@@ -67,21 +61,21 @@ final class SpectrumTables {
 
     /** Log-log plot of the auto spectra (cross spectra can be negative and are left out). */
     static Plot plot(String title, Map<String, Spectrum> spectra, File png, String unit) {
-        Spectrum first = spectra.values().iterator().next();
-        int[] bins = first.nonEmptyBins();
+        SpectrumRows first = SpectrumRows.of(spectra.values().iterator().next());
         Map<String, double[]> series = new LinkedHashMap<>();
         spectra.forEach((name, s) -> {
             if (!name.contains("cross")) {
-                series.put(name, pick(s.p(), bins));
+                series.put(name, SpectrumRows.of(s).p());
             }
         });
-        Plot plot = Plots.plot(title, "k [h/Mpc]", "P(k) [" + unit + "]", true, true, pick(first.k(), bins), series);
+        Plot plot = Plots.plot(title, "k [h/Mpc]", "P(k) [" + unit + "]", true, true, first.k(), series);
         if (Outputs.given(png)) {
             Plots.savePng(plot, png);
         }
         return plot;
     }
 
+    /** The values of {@code a} at the given bins (transfer and stochasticity on a comparison's non-empty bins). */
     static double[] pick(double[] a, int[] bins) {
         double[] out = new double[bins.length];
         for (int i = 0; i < bins.length; i++) {

@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Locale;
 
 import ij.ImagePlus;
 import ij.io.FileSaver;
@@ -14,18 +13,20 @@ import org.d3m.core.field.FieldChecks;
 import org.d3m.core.field.ScalarField;
 import org.d3m.core.field.VectorField;
 import org.d3m.core.io.AtomicFiles;
+import org.d3m.core.io.FieldInputs;
+import org.d3m.core.io.FieldInputs.Format;
 import org.d3m.core.io.Npy;
 import org.d3m.core.io.Provenance;
 import org.d3m.core.io.TempFiles;
 
 /**
- * Reads and writes fields by file extension:
+ * Reads and writes fields by file extension ({@link FieldInputs#format}):
  * <ul>
  *   <li>{@code .tif}/{@code .tiff}: an ImageJ TIFF stack made by {@link FieldImages} (a vector
  *   field is a 3-channel hyperstack), calibrated in Mpc/h, so the box size travels with the
- *   file; provenance in the "Info" property.</li>
- *   <li>{@code .npy}: float32, C order, shape (n, n, n) or (3, n, n, n) via {@link Npy}; it has
- *   no box size, so readers pass one [Mpc/h].</li>
+ *   file; provenance in the "Info" property. Read and written here, with ImageJ.</li>
+ *   <li>{@code .npy}: float32, C order, shape (n, n, n) or (3, n, n, n); read by the core
+ *   ({@link FieldInputs}), written with {@link Npy}. It has no box size, so readers pass one [Mpc/h].</li>
  * </ul>
  * Every write is atomic (temporary file in the same folder, then rename) and also writes the
  * provenance as a JSON sidecar {@code <file>.json}: both are written to temporary files before
@@ -37,19 +38,9 @@ public final class FieldFiles {
     private FieldFiles() {
     }
 
-    /** The field formats by extension. */
-    public enum Format { TIFF, NPY }
-
     /** The format of {@code f} by its extension, or a one-line error naming the allowed ones. */
     public static Format format(File f) {
-        String n = f.getName().toLowerCase(Locale.ROOT);
-        if (n.endsWith(".tif") || n.endsWith(".tiff")) {
-            return Format.TIFF;
-        }
-        if (n.endsWith(".npy")) {
-            return Format.NPY;
-        }
-        throw new IllegalArgumentException("'" + f + "': unknown field file type; use .tif, .tiff or .npy");
+        return FieldInputs.format(f.toPath());
     }
 
     /**
@@ -88,27 +79,35 @@ public final class FieldFiles {
     }
 
     /**
-     * Reads a scalar field; {@code boxSize} [Mpc/h] is used for .npy and uncalibrated TIFFs. Every
-     * value must be finite ({@link FieldChecks}).
+     * Reads a scalar field: a TIFF here, a .npy by {@link FieldInputs}; {@code boxSize} [Mpc/h] is
+     * used for .npy and uncalibrated TIFFs. Every value must be finite ({@link FieldChecks}).
      */
     public static ScalarField readScalar(File in, double boxSize) {
-        if (format(in) == Format.NPY) {
-            requireBox(in, boxSize);
-            return FieldChecks.requireFinite(io(() -> Npy.readScalar(in.toPath(), boxSize)), in.getName());
+        if (format(in) == Format.TIFF) {
+            return FieldImages.toScalar(readTiff(in), boxSize);
         }
-        return FieldImages.toScalar(readTiff(in), boxSize);
+        return FieldInputs.scalar(in.toPath(), boxSize);
     }
 
     /**
-     * Reads a vector field; {@code boxSize} [Mpc/h] is used for .npy and uncalibrated TIFFs. Every
-     * value must be finite and |Psi| &lt;= box size ({@link FieldChecks}).
+     * Reads a vector field: a TIFF here, a .npy by {@link FieldInputs}; {@code boxSize} [Mpc/h] is
+     * used for .npy and uncalibrated TIFFs. Every value must be finite and |Psi| &lt;= box size
+     * ({@link FieldChecks}).
      */
     public static VectorField readVector(File in, double boxSize) {
-        if (format(in) == Format.NPY) {
-            requireBox(in, boxSize);
-            return FieldChecks.requireDisplacement(io(() -> Npy.readVector(in.toPath(), boxSize)), in.getName());
+        if (format(in) == Format.TIFF) {
+            return FieldImages.toVector(readTiff(in), boxSize);
         }
-        return FieldImages.toVector(readTiff(in), boxSize);
+        return FieldInputs.vector(in.toPath(), boxSize);
+    }
+
+    /** A scalar or vector field, the kind read from the file: a 3-channel TIFF or a (3, n, n, n) .npy is a vector field. */
+    public static Object readField(File in, double boxSize) {
+        if (format(in) != Format.TIFF) {
+            return FieldInputs.field(in.toPath(), boxSize);
+        }
+        ImagePlus imp = readTiff(in);
+        return imp.getNChannels() == 3 ? FieldImages.toVector(imp, boxSize) : FieldImages.toScalar(imp, boxSize);
     }
 
     /**
@@ -163,15 +162,6 @@ public final class FieldFiles {
     private static void commit(AtomicFiles.Pending side) {
         if (side != null) {
             run(side::commit);
-        }
-    }
-
-    private static void requireBox(File in, double boxSize) {
-        if (boxSize < 0 || Double.isNaN(boxSize) || Double.isInfinite(boxSize)) {
-            throw new IllegalArgumentException("box_size must be a positive number of Mpc/h, got " + boxSize);
-        }
-        if (!(boxSize > 0)) {
-            throw new IllegalArgumentException(in.getName() + ": a .npy file has no box size; give box_size (Mpc/h)");
         }
     }
 

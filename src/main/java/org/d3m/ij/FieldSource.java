@@ -12,6 +12,7 @@ import ij.WindowManager;
 import org.d3m.core.field.ScalarField;
 import org.d3m.core.field.VectorField;
 import org.d3m.core.io.FastPmFiles;
+import org.d3m.core.io.FieldInputs;
 
 /**
  * Resolves a command's field input text ({@code @Parameter String input}) to a core field. The
@@ -20,11 +21,13 @@ import org.d3m.core.io.FastPmFiles;
  *   <li>{@value #CURRENT}: the current image (ImageJ running, or an IJ1 batch macro);</li>
  *   <li>the title of an open image (a title that several open images have is an error that lists
  *   them: ImageJ allows duplicate titles, and picking one silently could pick the wrong field);</li>
- *   <li>a file path ending in .tif, .tiff or .npy;</li>
- *   <li>a C FastPM directory: a snapshot ({@code fastpm_1.0000/}, read as the displacement of its
- *   particles, see {@link FastPmFiles}) for a vector input, an initial-conditions directory
- *   ({@code IC/}, its {@code LinearDensityK}) for a scalar input. Their own BoxSize is used.</li>
+ *   <li>a .tif/.tiff file, read here with ImageJ ({@link FieldFiles});</li>
+ *   <li>a .npy file or a C FastPM directory, read by the core ({@link FieldInputs}): a snapshot
+ *   ({@code fastpm_1.0000/}, the displacement of its particles, see {@link FastPmFiles}) for a
+ *   vector input, an initial-conditions directory ({@code IC/}, its {@code LinearDensityK}) for a
+ *   scalar input. Their own BoxSize is used.</li>
  * </ol>
+ * So this class adds the ImageJ inputs (open images, TIFF) and dispatches the rest to core.io.
  * An image or TIFF carries its box size in its Mpc/h calibration; {@code boxSize} [Mpc/h] is
  * used for .npy files and uncalibrated images (pass the command's {@code box_size}; values
  * &lt;= 0 mean "not given"). Shape problems give one-line IllegalArgumentExceptions.
@@ -43,15 +46,8 @@ public final class FieldSource {
         if (imp != null) {
             return FieldImages.toScalar(imp, boxSize);
         }
-        Path dir = fastPmDirectory(input);
-        if (dir != null) {
-            if (!FastPmFiles.isLinearDensity(dir)) {
-                throw new IllegalArgumentException("input '" + input + "' is a directory but not a FastPM IC directory"
-                        + " (no LinearDensityK block)");
-            }
-            return FastPmFiles.linearDensity(dir, boxSize, 0); // a given box_size must agree with the file's BoxSize
-        }
-        return FieldFiles.readScalar(file(input), boxSize);
+        Path p = path(input);
+        return isTiff(p) ? FieldFiles.readScalar(p.toFile(), boxSize) : FieldInputs.scalar(p, boxSize);
     }
 
     /** The vector field (for example a displacement [Mpc/h]) named by {@code input}. */
@@ -60,76 +56,50 @@ public final class FieldSource {
         if (imp != null) {
             return FieldImages.toVector(imp, boxSize);
         }
-        Path dir = fastPmDirectory(input);
-        if (dir != null) {
-            if (!FastPmFiles.isSnapshot(dir)) {
-                throw new IllegalArgumentException("input '" + input + "' is a directory but not a FastPM snapshot"
-                        + " (no 1/Position and 1/ID blocks)");
-            }
-            return FastPmFiles.snapshot(dir, boxSize).displacement(); // a given box_size must agree with BoxSize
-        }
-        return FieldFiles.readVector(file(input), boxSize);
+        Path p = path(input);
+        return isTiff(p) ? FieldFiles.readVector(p.toFile(), boxSize) : FieldInputs.vector(p, boxSize);
     }
 
     /**
-     * The linear overdensity at z = 0 named by a generator's {@code linear_input}: an open image, a
-     * .tif/.npy (n, n, n) field or a FastPM IC directory. The file fixes the grid; {@code grid} and
-     * {@code boxSize} [Mpc/h] are the command's keys and must agree with it (a .npy has no box
-     * size, so it takes {@code boxSize}). Values must be finite.
+     * A {@link ScalarField} or {@link VectorField} named by {@code input}, the kind read from the
+     * data: an image with 3 channels, a (3, n, n, n) .npy or a C FastPM snapshot is a vector field.
+     */
+    public static Object field(String input, double boxSize) {
+        ImagePlus imp = openImage(input);
+        if (imp != null) {
+            return imp.getNChannels() == 3 ? FieldImages.toVector(imp, boxSize) : FieldImages.toScalar(imp, boxSize);
+        }
+        Path p = path(input);
+        return isTiff(p) ? FieldFiles.readField(p.toFile(), boxSize) : FieldInputs.field(p, boxSize);
+    }
+
+    /**
+     * The linear overdensity at z = 0 named by a generator's {@code linear_input}: an open image or a
+     * .tif (n, n, n) field read here, or a .npy or FastPM IC directory read by
+     * {@link FieldInputs#linearDensity}. The field fixes the grid; {@code grid} and {@code boxSize}
+     * [Mpc/h] are the command's keys and must agree with it ({@link FieldInputs#requireLinearDensity};
+     * a .npy has no box size, so it takes {@code boxSize}).
      */
     public static ScalarField linearDensity(String input, double boxSize, int grid, int threads) {
-        Path dir = fastPmDirectory(input);
-        ScalarField f;
-        if (dir != null) {
-            if (!FastPmFiles.isLinearDensity(dir)) {
-                throw new IllegalArgumentException("linear_input '" + input + "' is a directory but not a FastPM IC"
-                        + " directory (no LinearDensityK block)");
-            }
-            f = FastPmFiles.linearDensity(dir, boxSize, threads);
-        } else {
-            f = scalar(input, boxSize);
+        ImagePlus imp = openImage(input);
+        if (imp == null && !isTiff(path(input))) {
+            return FieldInputs.linearDensity(path(input), boxSize, grid, threads);
         }
-        if (f.box().n() != grid) {
-            throw new IllegalArgumentException("linear_input '" + input + "' has grid " + f.box().n() + " but grid="
-                    + grid + "; pass grid=" + f.box().n());
-        }
-        if (Math.abs(f.box().size() - boxSize) > 1e-6 * boxSize) {
-            throw new IllegalArgumentException("linear_input '" + input + "' spans " + f.box().size()
-                    + " Mpc/h but box_size=" + boxSize + "; pass box_size=" + f.box().size());
-        }
-        float[] d = f.data();
-        for (int i = 0; i < d.length; i++) {
-            if (!Float.isFinite(d[i])) {
-                throw new IllegalArgumentException("linear_input '" + input + "': non-finite value (index " + i + ")");
-            }
-        }
-        return f;
+        ScalarField f = imp != null ? FieldImages.toScalar(imp, boxSize) : FieldFiles.readScalar(path(input).toFile(), boxSize);
+        return FieldInputs.requireLinearDensity(f, input, grid, boxSize);
     }
 
     /**
      * The provenance a field input carries: an open image's Info property ("key = value" lines), a
-     * file's {@code .json} sidecar, or an empty map (a FastPM directory, a file without sidecar, an
-     * unreadable sidecar).
+     * file's {@code .json} sidecar ({@link FieldInputs#provenance}), or an empty map (a FastPM
+     * directory, a file without sidecar, an unreadable sidecar).
      */
     public static java.util.Map<String, String> provenance(String input) {
-        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
         if (input == null || input.isBlank()) {
-            return m;
+            return new java.util.LinkedHashMap<>();
         }
         ImagePlus imp = openImage(input);
-        if (imp != null) {
-            return provenance(imp);
-        }
-        Path f = Path.of(input.trim());
-        Path side = org.d3m.core.io.Provenance.sidecarOf(f);
-        if (Files.isRegularFile(f) && Files.isRegularFile(side)) {
-            try {
-                m.putAll(org.d3m.core.io.Provenance.parseJson(Files.readString(side)).entries());
-            } catch (java.io.IOException | RuntimeException e) {
-                return m; // an unreadable sidecar says nothing
-            }
-        }
-        return m;
+        return imp != null ? provenance(imp) : FieldInputs.provenance(Path.of(input.trim()));
     }
 
     /** The provenance an open image carries in its Info property ("key = value" lines); empty when none. */
@@ -144,12 +114,6 @@ public final class FieldSource {
             }
         }
         return m;
-    }
-
-    /** The directory named by {@code input}, or null when it names no directory. */
-    private static Path fastPmDirectory(String input) {
-        Path p = Path.of(input.trim());
-        return Files.isDirectory(p) ? p : null;
     }
 
     /**
@@ -203,12 +167,24 @@ public final class FieldSource {
         return s.contains("/") || s.contains(File.separator) ? new File(s).getName() : s;
     }
 
-    private static File file(String input) {
-        File f = new File(input.trim());
-        if (!f.isFile()) {
+    /**
+     * The file or directory named by {@code input} (not an open image): an existing directory, or
+     * an existing file with a field extension ({@link FieldInputs#format}).
+     */
+    private static Path path(String input) {
+        Path p = Path.of(input.trim());
+        if (Files.isDirectory(p)) {
+            return p;
+        }
+        if (!Files.isRegularFile(p)) {
             throw new IllegalArgumentException("input '" + input + "' is neither an open image nor an existing file");
         }
-        FieldFiles.format(f);
-        return f;
+        FieldInputs.format(p);
+        return p;
+    }
+
+    /** True for a TIFF file: ImageJ's to read, everything else is the core's ({@link FieldInputs}). */
+    private static boolean isTiff(Path p) {
+        return !Files.isDirectory(p) && FieldInputs.format(p) == FieldInputs.Format.TIFF;
     }
 }

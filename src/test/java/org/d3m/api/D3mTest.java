@@ -26,7 +26,7 @@ import net.imglib2.view.MixedTransformView;
 import net.imglib2.view.StackView;
 import net.imglib2.view.Views;
 
-import org.d3m.core.analysis.Spectrum;
+import org.d3m.core.analysis.SpectrumRows;
 import org.d3m.core.field.VectorField;
 import org.d3m.core.pm.FastPmSolver;
 import org.d3m.core.progress.Progress;
@@ -130,7 +130,7 @@ class D3mTest {
         double box = sim.boxSize();
         RandomAccessibleInterval<FloatType> psi = sim.lpt2();
         RandomAccessibleInterval<FloatType> delta = D3m.paintDensity(psi, box);
-        Spectrum pk = D3m.powerSpectrum(delta, box);
+        SpectrumRows pk = D3m.powerSpectrum(delta, box);
 
         // the same displacement as an x-fastest double image, moved by Views.translate
         RandomAccessibleInterval<DoubleType> moved = Views.translate(doubleCopy(psi), 3, -2, 40, 0);
@@ -140,17 +140,27 @@ class D3mTest {
 
         // a Converters view doubling the density: 4 times the power, bin for bin
         RandomAccessibleInterval<DoubleType> twice = Converters.convert(delta2, (f, dbl) -> dbl.set(2.0 * f.get()), new DoubleType());
-        Spectrum p4 = D3m.powerSpectrum(twice, box);
-        for (int i : pk.nonEmptyBins()) {
+        SpectrumRows p4 = D3m.powerSpectrum(twice, box);
+        for (int i = 0; i < pk.size(); i++) {
             assertEquals(4 * pk.p()[i], p4.p()[i], 1e-12 * pk.p()[i], "bin " + i);
         }
-        assertTrue(pk.p()[pk.nonEmptyBins()[0]] > 0);
+        assertTrue(pk.p()[0] > 0);
+
+        // only bins with modes, each at its modes' mean k: the first row is the fundamental 2 pi / L = 0.049 h/Mpc,
+        // not the empty bins' centres 0.01 and 0.03 with P = 0 (the power-spectrum CSV's rows, see
+        // GeneratorCommandsTest.powerSpectrumCsvHasTheScriptingApisRows)
+        assertEquals(2 * Math.PI / box, pk.k()[0], 1e-6, "k of the first row");
+        for (int i = 0; i < pk.size(); i++) {
+            assertTrue(pk.modes()[i] > 0 && pk.p()[i] > 0, "row " + i);
+            assertTrue(i == 0 || pk.k()[i] > pk.k()[i - 1], "k ascending");
+        }
 
         // a displacement spectrum in (Mpc/h)^5 and a cross spectrum of a field with itself
-        Spectrum pd = D3m.powerSpectrum(moved, box, 0.05);
+        SpectrumRows pd = D3m.powerSpectrum(moved, box, 0.05);
         assertEquals(0.05, pd.dk());
-        Spectrum cross = D3m.crossSpectrum(psi, moved, box, 0.05);
-        for (int i : pd.nonEmptyBins()) {
+        SpectrumRows cross = D3m.crossSpectrum(psi, moved, box, 0.05);
+        assertArrayEquals(pd.k(), cross.k());
+        for (int i = 0; i < pd.size(); i++) {
             assertEquals(pd.p()[i], cross.p()[i], 1e-9 * pd.p()[i]);
         }
         // a finer mesh

@@ -106,6 +106,29 @@ class GeneratorCommandsTest {
                 java.util.List.of(Csv.read(cross).header()), "named columns with units, as in the ResultsTable");
     }
 
+    /**
+     * One convention for spectra (issue 26): the power-spectrum CSV and the scripting API's
+     * D3m.powerSpectrum give the same rows: bins with modes only, each at its modes' mean k.
+     */
+    @Test
+    void powerSpectrumCsvHasTheScriptingApisRows(@TempDir Path dir) throws Exception {
+        Path rho = dir.resolve("za-density.npy");
+        Path za = dir.resolve("za.npy");
+        assertEquals(0, cli(with("lpt", "order=1", "output=" + za)).code());
+        assertEquals(0, cli("paint-density", "input=" + za, "box_size=64", "output=" + rho).code());
+        Path csv = dir.resolve("pk.csv");
+        Result r = cli("power-spectrum", "input=" + rho, "box_size=64", "output=" + csv);
+        assertEquals(0, r.code(), r.err());
+        Csv.Table t = Csv.read(csv);
+        org.d3m.core.analysis.SpectrumRows api = org.d3m.api.D3m.powerSpectrum(
+                org.d3m.api.FieldViews.view(Npy.readScalar(rho, 64)), 64);
+        assertEquals(api.size(), t.rows());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(api.k(), t.column("k [h/Mpc]"), "the same k, exactly");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(api.modeCounts(), t.column("modes"));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(api.p(), t.column("P [(Mpc/h)^3]"));
+        assertTrue(t.column("k [h/Mpc]")[0] > 0.09, "no empty bin (k_f = 0.098 h/Mpc) below the fundamental mode: " + t.column("k [h/Mpc]")[0]);
+    }
+
     @Test
     void initialConditionsAndLinearPowerReportSigma8(@TempDir Path dir) {
         Path d = dir.resolve("delta.tif");

@@ -20,7 +20,6 @@ import net.imglib2.view.Views;
 
 import org.d3m.api.D3m;
 import org.d3m.api.FieldViews;
-import org.d3m.core.analysis.Spectrum;
 import org.d3m.core.emulator.ModelMeta;
 import org.d3m.core.emulator.NetSession;
 import org.d3m.core.emulator.WeightsFile;
@@ -114,8 +113,9 @@ class ImgCommandsTest {
         ResultsTable t = (ResultsTable) ps.getOutput("table");
         double p1 = t.getValue("P1 [(Mpc/h)^3]", 0);
         double cross = t.getValue("P12 [(Mpc/h)^3]", 0);
-        Spectrum ref = D3m.powerSpectrum(D3m.paintDensity(psi, 128), 128);
-        assertEquals(ref.p()[ref.nonEmptyBins()[0]], p1, 1e-9 * p1);
+        org.d3m.core.analysis.SpectrumRows ref = D3m.powerSpectrum(D3m.paintDensity(psi, 128), 128);
+        assertEquals(ref.p()[0], p1, 1e-9 * p1, "the table's first row is the facade's");
+        assertEquals(ref.k()[0], t.getValue("k [h/Mpc]", 0), 1e-12);
         assertEquals(p1, cross, 1e-9 * p1);
 
         Module cmp = run(CompareCommand.class, "truth_img", psi, "prediction_img", moved, "box_size", 128.0,

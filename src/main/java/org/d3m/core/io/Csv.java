@@ -7,15 +7,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import org.d3m.core.analysis.Spectrum;
 
 /**
  * Plain comma-separated tables of numbers: one header row of column names, then one row per
  * value. Numbers are written with {@link Double#toString} (shortest text that reads back to the
  * same double; NaN and Infinity as Java spells them), except that a column of whole numbers (mode
  * counts, seeds, indices) is written as integers ("6", not "6.0"). Files are written atomically. Lines that
- * start with '#' and blank lines are skipped on reading.
+ * start with '#' and blank lines are skipped on reading. Generic over named columns: what the
+ * columns mean (spectra: {@link org.d3m.core.analysis.SpectraCsv}) is for their callers.
  */
 public final class Csv {
 
@@ -84,37 +83,6 @@ public final class Csv {
         AtomicFiles.writeString(p, b.toString());
     }
 
-    /**
-     * Writes several spectra measured with the same binning as columns {@code k, modes,
-     * P_<name>...} (k [h/Mpc], P [(Mpc/h)^3]), in the map's order. Empty bins are left out.
-     */
-    public static void writeSpectra(Path p, Map<String, Spectrum> spectra) throws IOException {
-        if (spectra.isEmpty()) {
-            throw new IllegalArgumentException("no spectra to write");
-        }
-        Spectrum first = spectra.values().iterator().next();
-        for (Map.Entry<String, Spectrum> e : spectra.entrySet()) {
-            Spectrum s = e.getValue();
-            if (s.dk() != first.dk() || !Arrays.equals(s.modes(), first.modes()) || !Arrays.equals(s.k(), first.k())) {
-                throw new IllegalArgumentException("spectrum " + e.getKey() + " has different bins from the others");
-            }
-        }
-        int[] keep = first.nonEmptyBins();
-        List<String> names = new ArrayList<>(List.of("k", "modes"));
-        List<double[]> cols = new ArrayList<>();
-        cols.add(pick(first.k(), keep));
-        double[] modes = new double[keep.length];
-        for (int i = 0; i < keep.length; i++) {
-            modes[i] = first.modes()[keep[i]];
-        }
-        cols.add(modes);
-        for (Map.Entry<String, Spectrum> e : spectra.entrySet()) {
-            names.add("P_" + e.getKey());
-            cols.add(pick(e.getValue().p(), keep));
-        }
-        write(p, names.toArray(String[]::new), cols.toArray(double[][]::new));
-    }
-
     /** Reads a table written by {@link #write} (or any all-numeric CSV with one header row). */
     public static Table read(Path p) throws IOException {
         List<String> lines = Files.readAllLines(p, StandardCharsets.UTF_8);
@@ -159,13 +127,5 @@ public final class Csv {
             }
         }
         return new Table(header, columns);
-    }
-
-    private static double[] pick(double[] v, int[] idx) {
-        double[] out = new double[idx.length];
-        for (int i = 0; i < idx.length; i++) {
-            out[i] = v[idx[i]];
-        }
-        return out;
     }
 }

@@ -113,6 +113,13 @@ public final class Npy {
         return b.array();
     }
 
+    /** The shape of an npy array, from its header alone (the data are not read). */
+    public static int[] readShape(Path p) throws IOException {
+        try (FileChannel ch = open(p)) {
+            return readHeader(ch, p).shape.clone();
+        }
+    }
+
     /** Reads any supported npy array (see the class doc) into floats. */
     public static NpyArray read(Path p) throws IOException {
         try (FileChannel ch = open(p)) {

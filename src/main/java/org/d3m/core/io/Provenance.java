@@ -1,6 +1,9 @@
 package org.d3m.core.io;
 
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -16,8 +19,9 @@ import java.util.Map;
  *
  * <p>{@link #of} starts with {@code what}, {@code version} (the plugin version) and
  * {@code created} (UTC, ISO-8601, seconds). Values are stored as strings; doubles use
- * {@link Double#toString} so they read back exactly. JSON is written and parsed here without
- * dependencies; the parser reads flat objects (string, number, true/false/null values) only.
+ * {@link Double#toString} so they read back exactly. JSON is written here (one string per
+ * value) and read with gson's strict streaming reader ({@link #parseJson}): flat objects of
+ * string, number, true/false/null values only.
  */
 public final class Provenance {
 
@@ -84,11 +88,56 @@ public final class Provenance {
         return b.toString();
     }
 
-    /** Parses a flat JSON object (as {@link #toJson} writes it) back into a record. */
+    /**
+     * Parses a flat JSON object (as {@link #toJson} writes it) back into a record, with gson's
+     * strict reader: values may be strings, numbers (kept as their text, so "1.5e3" stays
+     * "1.5e3" and a double written by {@link Double#toString} reads back exactly), true, false or
+     * null (kept as "true", "false", "null"). Nested objects and arrays, text after the object and
+     * anything that is not strict JSON are refused with a one-line IllegalArgumentException that
+     * says where ("bad provenance JSON at line 1 column 9: ...").
+     */
     public static Provenance parseJson(String json) {
         Provenance p = new Provenance();
-        new FlatJsonParser(json).parseInto(p.entries);
+        try (JsonReader r = new JsonReader(new StringReader(json))) {
+            r.setLenient(false); // gson's default for a new reader, said out loud: strict JSON only
+            r.beginObject();
+            while (r.hasNext()) {
+                String key = r.nextName();
+                JsonToken t = r.peek();
+                String value = switch (t) {
+                    case STRING, NUMBER -> r.nextString();
+                    case BOOLEAN -> Boolean.toString(r.nextBoolean());
+                    case NULL -> {
+                        r.nextNull();
+                        yield "null";
+                    }
+                    default -> throw new IllegalArgumentException("bad provenance JSON at " + where(r)
+                            + ": '" + key + "' holds " + (t == JsonToken.BEGIN_ARRAY ? "an array" : "an object")
+                            + "; nested objects and arrays are not supported");
+                };
+                p.entries.put(key, value);
+            }
+            r.endObject();
+            try {
+                r.peek(); // the strict reader refuses a second value
+            } catch (IOException e) {
+                throw new IllegalArgumentException("bad provenance JSON at " + where(r) + ": unexpected text after the object", e);
+            }
+        } catch (IOException | IllegalStateException e) { // MalformedJsonException, EOFException; a wrong token
+            String m = String.valueOf(e.getMessage()).lines().findFirst().orElse(e.toString())
+                    .replace("Use JsonReader.setLenient(true) to accept malformed JSON", "not strict JSON")
+                    .replaceFirst(" path \\$.*$", "");
+            throw new IllegalArgumentException("bad provenance JSON: " + m, e);
+        }
         return p;
+    }
+
+    /** "line 1 column 9" of a reader's position, from gson's own location text. */
+    private static String where(JsonReader r) {
+        String s = r.toString(); // "JsonReader at line 1 column 9 path $.a"
+        int at = s.indexOf(" at ");
+        int path = s.indexOf(" path ");
+        return at < 0 ? "?" : s.substring(at + 4, path > at ? path : s.length());
     }
 
     /** Writes {@link #toJson} atomically to {@code <dataFile>.json} (e.g. delta.npy.json). */

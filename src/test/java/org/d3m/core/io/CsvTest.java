@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.d3m.core.analysis.Spectrum;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,25 +35,6 @@ class CsvTest {
         Csv.write(p, new String[] {"k", "modes"}, new double[][] {{0.05, 0.1}, {6, 18}});
         assertEquals("0.05,6", Files.readAllLines(p).get(1), "not 6.0 (issue 26)");
         assertArrayEquals(new double[] {6, 18}, Csv.read(p).column("modes"));
-    }
-
-    @Test
-    void spectraTableLeavesOutEmptyBins() throws IOException {
-        Spectrum auto = new Spectrum(new double[] {0.01, 0.063, 0.1}, new double[] {0, 5, 6}, new long[] {0, 6, 12}, 0.02);
-        Spectrum cross = new Spectrum(auto.k(), new double[] {0, 4, 3}, auto.modes(), 0.02);
-        Map<String, Spectrum> m = new LinkedHashMap<>();
-        m.put("pred", auto);
-        m.put("cross", cross);
-        Path p = dir.resolve("s.csv");
-        Csv.writeSpectra(p, m);
-        Csv.Table t = Csv.read(p);
-        assertArrayEquals(new String[] {"k", "modes", "P_pred", "P_cross"}, t.header());
-        assertArrayEquals(new double[] {0.063, 0.1}, t.column("k"));
-        assertArrayEquals(new double[] {6, 12}, t.column("modes"));
-        assertArrayEquals(new double[] {4, 3}, t.column("P_cross"));
-        Spectrum other = new Spectrum(new double[] {1, 2}, new double[] {1, 2}, new long[] {1, 1}, 0.02);
-        m.put("other", other);
-        assertThrows(IllegalArgumentException.class, () -> Csv.writeSpectra(p, m));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.d3m.core.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,9 +49,40 @@ class ProvenanceTest {
         assertEquals("null", p.get("c"));
         assertEquals("x/yA", p.get("d"));
         assertEquals(0, Provenance.parseJson("{ }").entries().size());
-        assertThrows(IllegalArgumentException.class, () -> Provenance.parseJson("{\"a\": {\"b\": 1}}"));
-        assertThrows(IllegalArgumentException.class, () -> Provenance.parseJson("{\"a\": 1"));
-        assertThrows(IllegalArgumentException.class, () -> Provenance.parseJson("{\"a\": 1} x"));
+        assertBad("bad provenance JSON at line 1 column 8: 'a' holds an object; nested objects and arrays are not supported",
+                "{\"a\": {\"b\": 1}}");
+        assertBad("'a' holds an array; nested objects and arrays are not supported", "{\"a\": [1, 2]}");
+        assertBad("bad provenance JSON: End of input at line 1 column 8", "{\"a\": 1");
+        assertBad("bad provenance JSON at line 1 column 11: unexpected text after the object", "{\"a\": 1} x");
+        assertBad("bad provenance JSON: not strict JSON at line 1 column 3", "{a: 1}");         // unquoted key
+        assertBad("bad provenance JSON: not strict JSON at line 1 column 8", "{\"a\": 'x'}");   // single quotes
+        assertBad("not strict JSON", "{\"a\": nope}");
+        assertBad("bad provenance JSON", "");
+        assertBad("bad provenance JSON", "[1]");
+    }
+
+    @Test
+    void numbersReadBackAsTheirTextAndAsTheSameDouble() {
+        double[] values = {0.1, 1.0 / 3, 6.02214076e23, -4.9e-324, Double.MAX_VALUE, 128.0, 2.5e-7};
+        StringBuilder json = new StringBuilder("{");
+        for (int i = 0; i < values.length; i++) {
+            json.append(i > 0 ? ", " : "").append("\"v").append(i).append("\": ").append(values[i]);
+        }
+        Provenance p = Provenance.parseJson(json.append('}').toString());
+        for (int i = 0; i < values.length; i++) {
+            assertEquals(Double.toString(values[i]), p.get("v" + i), "number text kept");
+            assertEquals(values[i], Double.parseDouble(p.get("v" + i)), 0.0, "round trip");
+        }
+        assertEquals("12345678901234567890", Provenance.parseJson("{\"n\": 12345678901234567890}").get("n"), "no rounding of long integers");
+    }
+
+    /** One line, starting with what is wrong. */
+    private static void assertBad(String expected, String json) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Provenance.parseJson(json), json);
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+        assertTrue(e.getMessage().startsWith("bad provenance JSON"), e.getMessage());
+        assertFalse(e.getMessage().contains("setLenient") || e.getMessage().contains(" path $"), "no gson internals: " + e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
     }
 
     @Test
