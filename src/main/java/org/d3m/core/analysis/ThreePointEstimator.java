@@ -8,7 +8,8 @@ import org.d3m.core.field.VectorField;
 import org.d3m.core.progress.Progress;
 
 /**
- * How {@link Comparison} measures the 3PCF multipoles of a displacement field. Both sum raw
+ * How {@link Comparison} (and the three-point command, through {@link #measure}) measures the 3PCF
+ * multipoles of a displacement field. Both sum raw
  * weighted triplets with no subtraction of the mean density (as nbodykit's {@code SimulationBox3PCF},
  * which the paper's group wrote); they differ in what the "points" are.
  */
@@ -28,7 +29,7 @@ public enum ThreePointEstimator {
      */
     PARTICLES("particles", "particles with unit weights, pair counts (ThreePoint)");
 
-    /** The default of compare, ensemble-compare and reproduce-table. */
+    /** The default of compare, ensemble-compare, reproduce-table and three-point. */
     public static final ThreePointEstimator DEFAULT = MESH;
 
     private final String key;
