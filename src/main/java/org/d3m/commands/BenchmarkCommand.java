@@ -11,7 +11,10 @@ import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
-/** Times FFTs, CIC, PM forces and whole FastPM runs, and writes the table into a Markdown file. */
+/**
+ * Times FFTs, CIC, PM forces, whole FastPM runs, the 3PCF (pair counts and the mesh FFT estimator) and the
+ * emulator network, and writes the table (wall and CPU time) into a Markdown file.
+ */
 @Plugin(type = Command.class, name = "benchmark", menuPath = "Plugins>D3M>Developer>D3M Benchmark...", visible = false)
 public class BenchmarkCommand implements Command {
 
@@ -31,7 +34,8 @@ public class BenchmarkCommand implements Command {
         OutputGuard.of(this).markdown(output).check(); // before the run: a wrong name fails at once
         Benchmarks b = new Benchmarks(threads, quick, java.util.Set.of(parts.replace(" ", "").split(",")));
         b.run(CommandProgress.get());
-        String header = String.format(Locale.ROOT, "Measured by `./d3m benchmark threads=%d parts=%s%s` on %d cores, Java %s.",
+        String header = String.format(Locale.ROOT, "Measured by `./d3m benchmark threads=%d parts=%s%s` on %d cores, Java %s."
+                + " time: wall time per call (median); CPU: process CPU time per call (every thread of the JVM; – where not measured).",
                 threads, parts, quick ? " quick=true" : "", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         if (Outputs.given(output)) {
             try {

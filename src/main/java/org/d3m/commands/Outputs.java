@@ -39,6 +39,23 @@ final class Outputs {
     }
 
     /**
+     * Writes columns as CSV (atomically) with its provenance in the sidecar {@code <file>.json}, when
+     * {@code file} was given: the sidecar goes to a temporary file first and is renamed after the CSV,
+     * so a failed write leaves neither behind.
+     */
+    static void csv(File file, String[] header, double[][] columns, Provenance provenance) {
+        if (!given(file)) {
+            return;
+        }
+        try (org.d3m.core.io.AtomicFiles.Pending side = provenance.prepareSidecar(file.toPath())) {
+            org.d3m.core.io.Csv.write(file.toPath(), header, columns);
+            side.commit();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * "FastPM displacement seed=7 z=0": what, the source of the linear field, and the epoch, no word
      * twice (a linear field titled "linear density seed=42 z=0" gives "ZA displacement linear density
      * seed=42 z=0", not "... z=0 z=0").

@@ -66,7 +66,7 @@ class AnalysisCommandsTest {
         assertEquals(zeta[1], zeta[4], 1e-9 * Math.abs(zeta[1]), "symmetric in (r1, r2)");
         assertEquals(java.util.List.of("l", "b1", "b2", "r1 [Mpc/h]", "r2 [Mpc/h]", "zeta [triplets]"), java.util.List.of(t.header()),
                 "the CSV header is the table's");
-        assertTrue(r.err().contains("3PCF: "), "progress: " + r.err());
+        assertTrue(r.err().contains("3PCF (mesh): harmonic"), "progress of the default estimator: " + r.err());
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.d3m.commands.ReproduceTableCommand;
 import org.d3m.core.analysis.Comparison;
+import org.d3m.core.analysis.ThreePointEstimator;
 import org.d3m.core.emulator.Emulator;
 import org.d3m.core.emulator.ModelMeta;
 import org.d3m.core.emulator.ShippedModel;
@@ -49,11 +50,11 @@ final class ReproduceTableJob {
 
     /** What a task needs. */
     record Plan(SetupSpec spec, int seeds, long seedOffset, int threePointSeeds, boolean pkTablesShipped, String modelName,
-                String device, int symmetries) implements Serializable {
+                String device, int symmetries, ThreePointEstimator estimator) implements Serializable {
 
         PaperTable.Config config(int threads) {
             return PaperTable.Config.paper(spec.toSetup(null, threads).box(), seeds, seedOffset, threePointSeeds,
-                    spec.steps(), spec.meshFactor(), spec.redshift(), threads);
+                    spec.steps(), spec.meshFactor(), spec.redshift(), threads).withThreePointEstimator(estimator);
         }
     }
 
@@ -83,8 +84,9 @@ final class ReproduceTableJob {
         int meshFactor = k.getInt("mesh_factor");
         double redshift = ((Number) k.get("redshift")).doubleValue();
         int symmetries = Emulator.checkSymmetries(k.getInt("symmetries"));
+        ThreePointEstimator estimator = ThreePointEstimator.parse((String) k.get("three_point_estimator"));
         PaperTable.Config cfg = PaperTable.Config.paper(trained.box(), seeds, trained.seed(), threePointSeeds, steps,
-                meshFactor, redshift, trained.threads());
+                meshFactor, redshift, trained.threads()).withThreePointEstimator(estimator);
         List<SimulationSetup> setups = PaperTable.setups(trained, list, pkDir);
         File modelFile = (File) k.get("model");
         java.nio.file.Path given = modelFile == null || modelFile.getPath().isEmpty() ? null : modelFile.toPath();
@@ -107,6 +109,7 @@ final class ReproduceTableJob {
         settings.put("pk_dir", pkDir == null ? "" : pkDir.toAbsolutePath().normalize().toString());
         settings.put("model", EnsembleJob.modelName(given, weights));
         settings.put("symmetries", Integer.toString(symmetries));
+        settings.put("three_point_estimator", estimator.key());
 
         SparkConf conf = Sparks.conf("d3m reproduce-table", args);
         long perTask = PaperTable.memoryBytes(trained, meshFactor);
@@ -139,7 +142,7 @@ final class ReproduceTableJob {
             }
             sc.addFile(weights.toAbsolutePath().toString());
             Plan plan = new Plan(SetupSpec.of(trained, pkFileName, steps, meshFactor, redshift), seeds, trained.seed(),
-                    threePointSeeds, pkDir != null, weights.getFileName().toString(), device, symmetries);
+                    threePointSeeds, pkDir != null, weights.getFileName().toString(), device, symmetries, estimator);
             SeedTasks.run(sc, out, new ArrayList<>(todo), item -> {
                 SeedFile f = runItem(plan, settings, item);
                 PerFileOutputFormat.Body body = o -> o.write(EnsembleJob.GSON.toJson(f).getBytes(StandardCharsets.UTF_8));

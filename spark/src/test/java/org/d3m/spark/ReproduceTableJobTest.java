@@ -2,6 +2,7 @@ package org.d3m.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -57,6 +58,35 @@ class ReproduceTableJobTest {
                 "cosmologies=trained", "device=cpu", model, "output_dir=" + spark, "master=local[1]"));
         assertEquals(1, z0.code());
         assertTrue(z0.err().contains("holds a table made with other settings"), z0.err());
+    }
+
+    /**
+     * three_point_estimator reaches the tasks: with particles the Spark table is the command's with
+     * particles (not the mesh default's), table.md names it, and a folder made with one estimator is not
+     * extended with the other.
+     */
+    @Test
+    void sparkTableUsesTheThreePointEstimator(@TempDir Path dir) throws Exception {
+        String model = "model=" + TinyModel.weights();
+        String[] keys = {"seeds=1", "seed=2000", "three_point_seeds=1", "cosmologies=trained", "device=cpu", model};
+        Path cli = dir.resolve("cli");
+        Runs.Result c = Runs.cli(Runs.args("reproduce-table", concat(keys, "threads=2", "output_dir=" + cli,
+                "three_point_estimator=particles")));
+        assertEquals(0, c.code(), c.err());
+        Path mesh = dir.resolve("cli-mesh");
+        assertEquals(0, Runs.cli(Runs.args("reproduce-table", concat(keys, "threads=2", "output_dir=" + mesh))).code());
+        assertNotEquals(Files.readString(mesh.resolve("table.csv")), Files.readString(cli.resolve("table.csv")),
+                "the two estimators give different 3PCF cells");
+        Path spark = dir.resolve("spark");
+        Runs.Result s = Runs.spark(Runs.args("reproduce-table", concat(keys, "output_dir=" + spark, "master=local[2]",
+                "spark.ui.enabled=false", "three_point_estimator=particles")));
+        assertEquals(0, s.code(), s.err());
+        assertEquals(Files.readString(cli.resolve("table.csv")), Files.readString(spark.resolve("table.csv")));
+        assertTrue(Files.readString(spark.resolve("table.md")).contains("estimator particles:"), "table.md names it");
+        Runs.Result other = Runs.spark(Runs.args("reproduce-table", concat(keys, "output_dir=" + spark, "master=local[1]",
+                "three_point_estimator=mesh")));
+        assertEquals(1, other.code());
+        assertTrue(other.err().contains("holds a table made with other settings"), other.err());
     }
 
     private static String[] concat(String[] a, String... b) {

@@ -150,11 +150,7 @@ public final class Comparison {
     /** The multipoles, from {@code density} (delta on the comparison mesh) for the mesh estimator. */
     private Multipoles multipoles(VectorField displacement, ScalarField density) {
         if (settings.estimator() == ThreePointEstimator.MESH) {
-            float[] onePlusDelta = density.data().clone();
-            for (int i = 0; i < onePlusDelta.length; i++) {
-                onePlusDelta[i] += 1;
-            }
-            return meshEstimator(density.box()).compute(onePlusDelta);
+            return meshEstimator(density.box()).compute(ThreePointEstimator.onePlusDelta(density));
         }
         double[][] x = Particles.positions(displacement);
         return new ThreePoint(displacement.box().size(), settings.rMax(), settings.bins(), settings.lmax(),

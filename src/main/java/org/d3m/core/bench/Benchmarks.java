@@ -24,13 +24,28 @@ import org.d3m.core.sim.SimulationSetup;
 /**
  * Timings of the physics kernels (not a test): FFT round trips, memory copy bandwidth, CIC
  * painting, the PM force step by step at three mesh sizes, whole FastPM runs and their peak memory;
- * on request ("fft") the FFT alternatives. Each figure is the median of several repetitions after a
- * warm-up. {@link #report} returns the Markdown table that docs/performance.md holds.
+ * the 3PCF by pair counts and by the mesh FFT estimator; on request ("fft") the FFT alternatives.
+ * Each wall time is the median of several repetitions after a warm-up. Where it can be taken, a row
+ * also has the process CPU time per call (every thread of the JVM, JIT and GC included; the mean over
+ * the same calls), the figure that still means something when other processes share the cores.
+ * {@link #report} returns the Markdown table that docs/performance.md holds.
  */
 public final class Benchmarks {
 
-    /** One measured figure. */
-    public record Row(String what, String size, double seconds, String note) {
+    /**
+     * One measured figure: wall time [s] and process CPU time per call [s] (NaN where the row does not
+     * measure it).
+     */
+    public record Row(String what, String size, double seconds, double cpuSeconds, String note) {
+
+        /** A row with a wall time only. */
+        public Row(String what, String size, double seconds, String note) {
+            this(what, size, seconds, Double.NaN, note);
+        }
+    }
+
+    /** Wall time [s] (median) and process CPU time per call [s] (mean) of repeated calls. */
+    private record Timing(double wall, double cpu) {
     }
 
     private final int threads;
@@ -74,12 +89,7 @@ public final class Benchmarks {
         }
         if (parts.contains("3pcf")) {
             progress.report(0.6, "3PCF of 32^3 particles");
-            int n = quick ? 16 : 32;
-            rows.add(new Row("3PCF multipoles l <= 8, 10 bins of 5 Mpc/h", n + "^3 particles, L = " + 4 * n + " Mpc/h",
-                    org.d3m.core.analysis.ThreePoint.benchmarkSeconds(n, 4.0 * n, threads, 1), "Zel'dovich-like clustered points"));
-            rows.add(new Row("3PCF multipoles l <= 8, 10 bins of 5 Mpc/h, mesh FFT estimator", n + "^3 mesh, L = " + 4 * n + " Mpc/h",
-                    org.d3m.core.analysis.MeshThreePoint.benchmarkSeconds(n, 4.0 * n, threads, 2),
-                    "MeshThreePoint, the default of compare and reproduce-table; " + (2 * 81 * 10 + 1) + " FFTs of " + n + "^3"));
+            threePoint(quick ? 16 : 32);
         }
         if (parts.contains("emulator")) {
             for (int w : quick ? new int[] {8} : new int[] {16, 32, 64}) {
@@ -119,6 +129,42 @@ public final class Benchmarks {
         }
     }
 
+    /**
+     * The 3PCF of one field with the paper's binning (l <= 8, 10 bins of 5 Mpc/h) in the paper's box
+     * (L = 128 Mpc/h, which r_max = 50 needs: at most L/2; quick: n = 16 in the same box), by
+     * pair counts on n^3 clustered particles ({@code ThreePoint}, one call: its cost dwarfs the JIT's)
+     * and by the mesh FFT estimator on an n^3 field ({@code MeshThreePoint}, best of 2 after a warm-up
+     * call); the mesh row's note gives the CPU ratio of the two.
+     */
+    private void threePoint(int n) {
+        double box = 128;
+        double[] pairs = new double[1];
+        double pairCpu = cpuPerCall(1, () -> pairs[0] = org.d3m.core.analysis.ThreePoint.benchmarkSeconds(n, box, threads, 1));
+        rows.add(new Row("3PCF multipoles l <= 8, 10 bins of 5 Mpc/h, pair counts", n + "^3 particles, L = 128 Mpc/h",
+                pairs[0], pairCpu, "`ThreePoint`, three_point_estimator=particles; Zel'dovich-like clustered points"));
+        org.d3m.core.analysis.MeshThreePoint.benchmarkSeconds(n, box, threads, 1); // JIT warm-up
+        double[] mesh = new double[1];
+        double meshCpu = cpuPerCall(2, () -> mesh[0] = org.d3m.core.analysis.MeshThreePoint.benchmarkSeconds(n, box, threads, 2));
+        rows.add(new Row("3PCF multipoles l <= 8, 10 bins of 5 Mpc/h, mesh FFT estimator", n + "^3 mesh, L = 128 Mpc/h",
+                mesh[0], meshCpu, String.format(Locale.ROOT, "`MeshThreePoint`, three_point_estimator=mesh (the default); %d FFTs"
+                        + " of %d^3; pair counts / mesh: %.0fx the CPU, %.0fx the wall time", 2 * 81 * 10 + 1, n,
+                        pairCpu / meshCpu, pairs[0] / mesh[0])));
+    }
+
+    /** Process CPU time [s] of a body that makes {@code calls} calls, per call; NaN where the JVM does not report it. */
+    private static double cpuPerCall(int calls, Runnable body) {
+        long c0 = processCpuNanos();
+        body.run();
+        long c1 = processCpuNanos();
+        return c0 < 0 || c1 < 0 ? Double.NaN : (c1 - c0) * 1e-9 / calls;
+    }
+
+    /** CPU time of every thread of this process [ns], or -1 where the JVM does not report it. */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
+    }
+
     /** Runs the FFTs and a small force for a while, so that the JIT has compiled them before any timing. */
     private void warmUp(double seconds) {
         int n = 32;
@@ -149,23 +195,23 @@ public final class Benchmarks {
         float[] back = new float[f.length];
         for (Fft fft : new Fft[] {Fft.jtransforms(n, threads), new Fft(n, threads)}) {
             float[] spec = new float[fft.complexLength()];
-            double t = median(quick ? 3 : 5, () -> {
+            Timing t = timed(quick ? 3 : 5, () -> {
                 fft.forward(f, spec);
                 fft.inverseInPlace(spec, back);
                 return null;
             });
             rows.add(fft.usesLanes()
-                    ? new Row("FFT round trip (r2c + c2r), lanes, interleaved", n + "^3", t, "`Fft` (power-of-two n): ICs, analysis")
-                    : new Row("FFT round trip (r2c + c2r), JTransforms lines", n + "^3", t, "`Fft.jtransforms` (`Fft` for other even n)"));
+                    ? new Row("FFT round trip (r2c + c2r), lanes, interleaved", n + "^3", t.wall(), t.cpu(), "`Fft` (power-of-two n): ICs, analysis")
+                    : new Row("FFT round trip (r2c + c2r), JTransforms lines", n + "^3", t.wall(), t.cpu(), "`Fft.jtransforms` (`Fft` for other even n)"));
         }
         LaneFft3d lanes = new LaneFft3d(n, threads);
         float[] spectrum = new float[lanes.spectrumLength()];
-        double t = median(quick ? 3 : 5, () -> {
+        Timing t = timed(quick ? 3 : 5, () -> {
             lanes.forward(f, spectrum);
             lanes.inverse(spectrum, back);
             return null;
         });
-        rows.add(new Row("FFT round trip (r2c + c2r), lanes", n + "^3", t, "`LaneFft3d`, vectorised: PM force"));
+        rows.add(new Row("FFT round trip (r2c + c2r), lanes", n + "^3", t.wall(), t.cpu(), "`LaneFft3d`, vectorised: PM force"));
     }
 
     /** STREAM-like copy: the memory bandwidth floor for the mesh sweeps of painting and read-out. */
@@ -174,7 +220,7 @@ public final class Benchmarks {
         float[] a = random(len, 3);
         float[] b = new float[len];
         int t = org.d3m.core.field.Parallel.threads(threads);
-        double sec = median(5, () -> {
+        Timing copy = timed(5, () -> {
             org.d3m.core.field.Parallel.forEach(t, t, k -> {
                 int from = (int) ((long) len * k / t);
                 int to = (int) ((long) len * (k + 1) / t);
@@ -183,7 +229,7 @@ public final class Benchmarks {
             return null;
         });
         rows.add(new Row("memory copy (STREAM-like, `System.arraycopy`, " + t + " threads)", (4L * len >> 20) + " MiB",
-                sec, String.format(Locale.ROOT, "%.1f GB/s (read + write)", 8.0 * len / sec / 1e9)));
+                copy.wall(), copy.cpu(), String.format(Locale.ROOT, "%.1f GB/s (read + write)", 8.0 * len / copy.wall() / 1e9)));
     }
 
     private void cic(int np) {
@@ -192,17 +238,19 @@ public final class Benchmarks {
         Box mesh = lag.refined(2);
         CicPainter painter = new CicPainter(lag, mesh, threads, LptKernel.FASTPM.meshOffset());
         float[] m = new float[mesh.cells()];
+        Timing paint = timed(5, () -> {
+            painter.paint(psi, null, m);
+            return null;
+        });
         rows.add(new Row("CIC paint (`CicPainter`, density commands)", np + "^3 particles -> " + mesh.n() + "^3 mesh",
-                median(5, () -> {
-                    painter.paint(psi, null, m);
-                    return null;
-                }), ""));
+                paint.wall(), paint.cpu(), ""));
         float[] out = new float[lag.cells()];
+        Timing read = timed(5, () -> {
+            painter.readout(m, psi, out);
+            return null;
+        });
         rows.add(new Row("CIC read-out, one component (`CicPainter`)", np + "^3 particles <- " + mesh.n() + "^3 mesh",
-                median(5, () -> {
-                    painter.readout(m, psi, out);
-                    return null;
-                }), ""));
+                read.wall(), read.cpu(), ""));
     }
 
     /** One PM force (B = 2, the default kernel) and each of its steps, median over repetitions. */
@@ -218,6 +266,7 @@ public final class Benchmarks {
         for (int w = 0; w < 50 && (w < 3 || System.nanoTime() - start < 300_000_000L); w++) {
             fm.forces(psi, force);
         }
+        long cpu0 = processCpuNanos();
         for (int r = 0; r < reps; r++) {
             double[] s = new double[steps.size()];
             long t0 = System.nanoTime();
@@ -227,6 +276,8 @@ public final class Benchmarks {
                 t[i][r] = s[i];
             }
         }
+        long cpu1 = processCpuNanos();
+        double cpu = cpu0 < 0 || cpu1 < 0 ? Double.NaN : (cpu1 - cpu0) * 1e-9 / reps;
         String size = np + "^3 particles, mesh " + 2 * np + "^3";
         if (steps.size() > 1) {
             for (int i = 0; i < steps.size(); i++) {
@@ -234,7 +285,7 @@ public final class Benchmarks {
             }
         }
         rows.add(new Row("PM force (paint, 2 FFTs, Poisson, FD gradient, read-out of 3 components)", size,
-                median(t[steps.size()]), "B = 2, kernel=fastpm"));
+                median(t[steps.size()]), cpu, "B = 2, kernel=fastpm"));
     }
 
     /** JTransforms' own 3D transform and libtorch's, with and without threads (not used by D3M). */
@@ -245,7 +296,7 @@ public final class Benchmarks {
             pl.edu.icm.jlargearrays.ConcurrencyUtils.setNumberOfThreads(t);
             org.jtransforms.fft.FloatFFT_3D fft = new org.jtransforms.fft.FloatFFT_3D(n, n, n);
             float[] w = new float[f.length];
-            double sec = median(quick ? 3 : 5, () -> {
+            Timing sec = timed(quick ? 3 : 5, () -> {
                 System.arraycopy(f, 0, w, 0, f.length);
                 fft.realForward(w);
                 fft.realInverse(w, true);
@@ -254,7 +305,7 @@ public final class Benchmarks {
             out[t] = f.clone();
             fft.realForward(out[t]);
             rows.add(new Row("FFT round trip, JTransforms `FloatFFT_3D` (in place), " + t + " thread" + (t > 1 ? "s" : ""),
-                    n + "^3", sec, t == 2 ? "forward bit-identical to 1 thread: " + Arrays.equals(out[1], out[2]) : ""));
+                    n + "^3", sec.wall(), sec.cpu(), t == 2 ? "forward bit-identical to 1 thread: " + Arrays.equals(out[1], out[2]) : ""));
         }
         pl.edu.icm.jlargearrays.ConcurrencyUtils.setNumberOfThreads(org.d3m.core.field.Parallel.threads(0));
         float[][] torch = new float[3][];
@@ -277,20 +328,30 @@ public final class Benchmarks {
                 Double.NaN, 1, threads);
         Realization r = new Realization(s);
         long t0 = System.nanoTime();
+        long c0 = processCpuNanos();
         r.psi2();
         double ics = (System.nanoTime() - t0) * 1e-9;
+        double icsCpu = cpuSince(c0);
         FastPmSolver.Config cfg = FastPmSolver.Config.defaults().withSteps(steps).withThreads(threads);
         System.gc();
         long before = usedHeap();
         PeakHeap peak = new PeakHeap();
         t0 = System.nanoTime();
+        c0 = processCpuNanos();
         r.fastPm(cfg, Progress.NONE);
         double run = (System.nanoTime() - t0) * 1e-9;
+        double runCpu = cpuSince(c0);
         peak.stop();
-        rows.add(new Row("2LPT initial conditions (Psi1, Psi2)", np + "^3", ics, ""));
-        rows.add(new Row("FastPM run, " + steps + " steps, B=2", np + "^3 particles, mesh " + 2 * np + "^3", run,
+        rows.add(new Row("2LPT initial conditions (Psi1, Psi2)", np + "^3", ics, icsCpu, ""));
+        rows.add(new Row("FastPM run, " + steps + " steps, B=2", np + "^3 particles, mesh " + 2 * np + "^3", run, runCpu,
                 String.format(Locale.ROOT, "heap peak +%.0f MB over the ICs (estimate %.0f MB)",
                         (peak.max - before) / 1e6, FastPmSolver.memoryBytes(s.box(), 2) / 1e6)));
+    }
+
+    /** Process CPU time [s] since {@code c0} ({@link #processCpuNanos}); NaN where not reported. */
+    private static double cpuSince(long c0) {
+        long c1 = processCpuNanos();
+        return c0 < 0 || c1 < 0 ? Double.NaN : (c1 - c0) * 1e-9;
     }
 
     private static long usedHeap() {
@@ -329,20 +390,25 @@ public final class Benchmarks {
         return c[c.length / 2];
     }
 
-    /** Median of {@code reps} timed calls after a warm-up of at least 3 calls and 0.3 s (at most 50 calls), for the JIT. */
-    private static double median(int reps, Supplier<Object> body) {
+    /**
+     * Median wall time and mean process CPU time of {@code reps} timed calls after a warm-up of at
+     * least 3 calls and 0.3 s (at most 50 calls), for the JIT.
+     */
+    private static Timing timed(int reps, Supplier<Object> body) {
         long start = System.nanoTime();
         for (int w = 0; w < 50 && (w < 3 || System.nanoTime() - start < 300_000_000L); w++) {
             body.get();
         }
         double[] t = new double[reps];
+        long c0 = processCpuNanos();
         for (int i = 0; i < reps; i++) {
             long t0 = System.nanoTime();
             body.get();
             t[i] = (System.nanoTime() - t0) * 1e-9;
         }
+        double cpu = cpuSince(c0) / reps;
         Arrays.sort(t);
-        return t[reps / 2];
+        return new Timing(t[reps / 2], cpu);
     }
 
     private static float[] random(int len, long seed) {
@@ -356,9 +422,10 @@ public final class Benchmarks {
 
     /** The rows as a Markdown table. */
     public String report() {
-        StringBuilder sb = new StringBuilder("| what | size | time [s] | note |\n| --- | --- | --- | --- |\n");
+        StringBuilder sb = new StringBuilder("| what | size | time [s] | CPU [s] | note |\n| --- | --- | --- | --- | --- |\n");
         for (Row r : rows) {
-            sb.append(String.format(Locale.ROOT, "| %s | %s | %.4f | %s |%n", r.what(), r.size(), r.seconds(), r.note()));
+            String cpu = Double.isNaN(r.cpuSeconds()) ? "–" : String.format(Locale.ROOT, "%.4f", r.cpuSeconds());
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %.4f | %s | %s |%n", r.what(), r.size(), r.seconds(), cpu, r.note()));
         }
         return sb.toString();
     }
