@@ -1,7 +1,7 @@
 package org.d3m.commands;
 
 import java.util.stream.Collectors;
-import org.d3m.ij.CommandProvenance;
+import org.d3m.ij.fields.CommandProvenance;
 
 /** A command's inputs as the key=value text the launcher and macros accept (for provenance notes). */
 final class CommandLine {

@@ -17,7 +17,7 @@ import org.d3m.core.io.AtomicFiles;
 import org.d3m.core.io.Csv;
 import org.d3m.core.validation.PaperTable;
 import org.d3m.core.validation.PaperTableFiles;
-import org.d3m.ij.Plots;
+import org.d3m.ij.results.Plots;
 
 /**
  * Files of a comparison in a folder: {@code table.csv} and {@code table.txt} (the paper's Table 1
@@ -59,7 +59,7 @@ final class ComparisonReport {
                 }
             }
         }
-        org.d3m.ij.Plots.tidy(rt);
+        org.d3m.ij.results.Plots.tidy(rt);
         if (dir == null) {
             return rt;
         }
@@ -148,7 +148,7 @@ final class ComparisonReport {
                 }
             }
         }
-        org.d3m.ij.Plots.tidy(rt);
+        org.d3m.ij.results.Plots.tidy(rt);
         return rt;
     }
 

@@ -3,8 +3,8 @@ package org.d3m.commands;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.real.FloatType;
 import org.d3m.core.sim.SimulationSetup;
-import org.d3m.ij.FieldImgs;
-import org.d3m.ij.FieldSource;
+import org.d3m.ij.fields.FieldImgs;
+import org.d3m.ij.fields.FieldSource;
 import org.scijava.ItemVisibility;
 import org.scijava.plugin.Parameter;
 

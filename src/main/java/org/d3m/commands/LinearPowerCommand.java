@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.d3m.core.cosmology.LinearPower;
-import org.d3m.ij.Plots;
+import org.d3m.ij.results.Plots;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;

@@ -7,7 +7,7 @@ import net.imglib2.type.numeric.real.FloatType;
 import org.d3m.core.field.VectorField;
 import org.d3m.core.sim.Realization;
 import org.d3m.core.sim.SimulationSetup;
-import org.d3m.ij.FieldImgs;
+import org.d3m.ij.fields.FieldImgs;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;

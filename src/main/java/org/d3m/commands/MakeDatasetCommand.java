@@ -13,7 +13,7 @@ import org.d3m.core.pm.FastPmSolver;
 import org.d3m.core.progress.Progress;
 import org.d3m.core.sim.SimulationSetup;
 import org.d3m.ij.CommandProgress;
-import org.d3m.ij.CommandProvenance;
+import org.d3m.ij.fields.CommandProvenance;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;

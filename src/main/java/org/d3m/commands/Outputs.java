@@ -7,9 +7,9 @@ import org.d3m.core.field.ScalarField;
 import org.d3m.core.field.VectorField;
 import org.d3m.core.io.Provenance;
 import org.d3m.core.sim.SimulationSetup;
-import org.d3m.ij.CommandProvenance;
-import org.d3m.ij.FieldFiles;
-import org.d3m.ij.FieldImages;
+import org.d3m.ij.fields.CommandProvenance;
+import org.d3m.ij.fields.FieldFiles;
+import org.d3m.ij.fields.FieldImages;
 
 /**
  * What generator commands do with a result: provenance from the command's parameters, a title
@@ -101,7 +101,7 @@ final class Outputs {
 
     /** A short name of a field input for legends: the file name, or the image title. */
     static String inputName(String input) {
-        return org.d3m.ij.FieldSource.displayName(input);
+        return org.d3m.ij.fields.FieldSource.displayName(input);
     }
 
     /** One line: what, rms and where it went. */

@@ -10,7 +10,7 @@ import org.d3m.core.analysis.SpectrumRows;
 import org.d3m.core.field.Box;
 import org.d3m.core.field.ScalarField;
 import org.d3m.core.field.VectorField;
-import org.d3m.ij.Plots;
+import org.d3m.ij.results.Plots;
 
 /** Spectra of a command as a CSV file, a ResultsTable and a log-log plot (PNG when asked). */
 final class SpectrumTables {

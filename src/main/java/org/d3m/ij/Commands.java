@@ -29,7 +29,7 @@ import org.scijava.service.Service;
 
 /**
  * The SciJava side shared by the CLI ({@code org.d3m.cli.Main}) and the ImageJ 1 bridge
- * ({@link CommandBridge}): finding D3M commands, listing their user-facing inputs (the
+ * ({@link org.d3m.ij.bridge.CommandBridge}): finding D3M commands, listing their user-facing inputs (the
  * {@code @Parameter} fields; their names are the CLI and macro keys), converting text to values
  * and back exactly, and running a command synchronously with every input given.
  */

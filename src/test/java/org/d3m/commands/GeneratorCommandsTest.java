@@ -17,7 +17,7 @@ import org.d3m.core.field.VectorField;
 import org.d3m.core.io.Csv;
 import org.d3m.core.io.Npy;
 import org.d3m.core.io.Provenance;
-import org.d3m.ij.FieldFiles;
+import org.d3m.ij.fields.FieldFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

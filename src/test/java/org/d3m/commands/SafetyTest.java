@@ -27,7 +27,7 @@ import org.d3m.core.io.FolderLock;
 import org.d3m.core.io.Npy;
 import org.d3m.core.io.Provenance;
 import org.d3m.core.io.SpecialFiles;
-import org.d3m.ij.FieldFiles;
+import org.d3m.ij.fields.FieldFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

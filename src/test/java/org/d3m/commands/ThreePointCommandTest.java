@@ -20,7 +20,7 @@ import org.d3m.core.io.Csv;
 import org.d3m.core.io.Provenance;
 import org.d3m.core.sim.Realization;
 import org.d3m.core.sim.SimulationSetup;
-import org.d3m.ij.FieldFiles;
+import org.d3m.ij.fields.FieldFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -2,7 +2,7 @@ package org.d3m.testfixtures;
 
 import org.d3m.core.field.ScalarField;
 import org.d3m.core.field.VectorField;
-import org.d3m.ij.FieldSource;
+import org.d3m.ij.fields.FieldSource;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;

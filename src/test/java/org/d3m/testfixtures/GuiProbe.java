@@ -127,7 +127,7 @@ public final class GuiProbe {
         java.awt.Robot robot = new java.awt.Robot();
         java.awt.Dimension screen = java.awt.Toolkit.getDefaultToolkit().getScreenSize();
         StringBuilder out = new StringBuilder();
-        for (org.scijava.command.CommandInfo info : org.d3m.ij.Commands.all(org.d3m.ij.CommandBridge.context())) {
+        for (org.scijava.command.CommandInfo info : org.d3m.ij.Commands.all(org.d3m.ij.bridge.CommandBridge.context())) {
             if (info.getClassName().startsWith("org.d3m.testfixtures.") || info.getMenuPath() == null) {
                 continue;
             }

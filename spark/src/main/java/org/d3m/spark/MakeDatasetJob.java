@@ -27,7 +27,7 @@ import org.d3m.core.field.Box;
 import org.d3m.core.io.FolderLock;
 import org.d3m.core.io.MemoryCheck;
 import org.d3m.core.sim.SimulationSetup;
-import org.d3m.ij.CommandProvenance;
+import org.d3m.ij.fields.CommandProvenance;
 import scala.Tuple2;
 
 /**

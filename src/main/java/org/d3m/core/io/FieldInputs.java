@@ -21,7 +21,7 @@ import org.d3m.core.field.VectorField;
  *   {@code LinearDensityK}) a linear density; their own BoxSize is used, and a given box size
  *   (&gt; 0) must agree with it.</li>
  * </ul>
- * A TIFF ({@link Format#TIFF}) is an ImageJ image: {@code org.d3m.ij.FieldFiles} reads it and sends
+ * A TIFF ({@link Format#TIFF}) is an ImageJ image: {@code org.d3m.ij.fields.FieldFiles} reads it and sends
  * every other input here. Every value read must be finite and a displacement at most the box size
  * ({@link FieldChecks}). Problems are one-line IllegalArgumentExceptions; I/O failures
  * UncheckedIOExceptions.
@@ -150,7 +150,7 @@ public final class FieldInputs {
             throw new IllegalArgumentException("input '" + in + "' is not an existing file or directory");
         }
         if (format(in) != Format.NPY) {
-            throw new IllegalArgumentException("'" + in + "': a TIFF field is read through ImageJ (org.d3m.ij.FieldFiles)");
+            throw new IllegalArgumentException("'" + in + "': a TIFF field is read through ImageJ (org.d3m.ij.fields.FieldFiles)");
         }
         return in;
     }

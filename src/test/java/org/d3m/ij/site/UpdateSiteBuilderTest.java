@@ -89,7 +89,7 @@ class UpdateSiteBuilderTest {
     @Test
     void buildsTheSiteFromABuiltTree() throws Exception {
         Path root = tmp.resolve("root");
-        Path plugin = jar(root.resolve("plugins/D3M_Fiji.jar"), "plugins.config", "Plugins>D3M, \"About D3M...\", org.d3m.ij.AboutD3M\n");
+        Path plugin = jar(root.resolve("plugins/D3M_Fiji.jar"), "plugins.config", "Plugins>D3M, \"About D3M...\", org.d3m.ij.help.AboutD3M\n");
         jar(root.resolve("plugins/jars/api-0.36.0.jar"), "ai/djl/A.class", "x");
         jar(root.resolve("plugins/jars/pytorch-native-cpu-2.7.1-linux-x86_64.jar"), "native/lib.so", "y");
         jar(root.resolve("plugins/jars/ij-1.54p.jar"), "ij/IJ.class", "z");
