@@ -16,7 +16,7 @@ import java.nio.file.Path;
 public final class ShippedModel {
 
     /** The shipped (default) model's id: conditioned on the cosmology ({@link Conditioning#FILM}), base width, version. */
-    public static final String ID = "d3m-cosmo-w32-v4";
+    public static final String ID = "d3m-cosmo-w32-v5";
     /** Its class-path resource. */
     public static final String RESOURCE = "/models/" + ID + ".d3mw";
     /** What {@code model=paper} names: the paper's protocol, trained on one cosmology at z = 0. */
