@@ -95,8 +95,9 @@ public final class UserGuide {
     }
 
     /**
-     * Markdown to simple HTML: headings, paragraphs, "-" and "1." lists, pipe tables, fenced code,
-     * `code`, **bold**, [links](...) as their text; images are left out (the dialog has no files).
+     * Markdown to simple HTML: headings, paragraphs, "-" and "1." lists (a numbered list starts at its first
+     * item's number, so one interrupted by a blank line or a code block keeps counting), pipe tables, fenced
+     * code, `code`, **bold**, [links](...) as their text; images are left out (the dialog has no files).
      */
     public static String html(String md) {
         StringBuilder out = new StringBuilder();
@@ -148,7 +149,12 @@ public final class UserGuide {
                 String kind = line.startsWith("-") ? "ul" : "ol";
                 if (!kind.equals(list)) {
                     endList(out, list);
-                    out.append('<').append(kind).append('>');
+                    out.append('<').append(kind);
+                    if (kind.equals("ol")) {
+                        // a numbered list split by blank lines or code goes on from its own number
+                        out.append(" start='").append(line.substring(0, line.indexOf('.'))).append('\'');
+                    }
+                    out.append('>');
                     list = kind;
                 }
                 out.append("<li>").append(inline(line.substring(line.indexOf(' ') + 1))).append("</li>");

@@ -35,6 +35,12 @@ class UserGuideTest {
     }
 
     @Test
+    void numberedListsKeepCountingAcrossBlankLinesAndCode() {
+        String html = UserGuide.html("1. first\n\n```\nrun();\n```\n\n2. second\n3. third\n");
+        assertEquals("<ol start='1'><li>first</li></ol><pre>run();\n</pre><ol start='2'><li>second</li><li>third</li></ol>", html);
+    }
+
+    @Test
     void markdownBecomesSimpleHtml() {
         String html = UserGuide.html("### `x`: Title\n\nSome **bold** text with [a link](http://a) and `code`.\n\n"
                 + "| key | unit |\n|---|---|\n| `a` | Mpc/h |\n\n- one\n- two\n\n```\nrun(\"A...\", \"k=1\");\n```\n![shot](images/a.png)\n");
