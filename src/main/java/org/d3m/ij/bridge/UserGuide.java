@@ -19,6 +19,9 @@ public final class UserGuide {
     /** Where the build puts the guide (pom.xml resources). */
     static final String RESOURCE = "org/d3m/docs/user-guide.md";
 
+    /** Where the build puts docs/images, the guide's screenshots (pom.xml resources). */
+    static final String IMAGES = "org/d3m/docs/images/";
+
     private UserGuide() {
     }
 
@@ -97,7 +100,8 @@ public final class UserGuide {
     /**
      * Markdown to simple HTML: headings, paragraphs, "-" and "1." lists (a numbered list starts at its first
      * item's number, so one interrupted by a blank line or a code block keeps counting), pipe tables, fenced
-     * code, `code`, **bold**, [links](...) as their text; images are left out (the dialog has no files).
+     * code, `code`, **bold**, [links](...) as their text; an image on its own line ("![alt](images/x.png)") is
+     * shown from the copy of docs/images in the jar ({@value #IMAGES}), and left out when the jar lacks it.
      */
     public static String html(String md) {
         StringBuilder out = new StringBuilder();
@@ -162,7 +166,9 @@ public final class UserGuide {
                 flush(out, para);
                 list = endList(out, list);
             } else if (line.startsWith("![")) {
-                continue;
+                flush(out, para);
+                list = endList(out, list);
+                out.append(image(line));
             } else if (list != null) {
                 out.append(' ').append(inline(line));
             } else {
@@ -192,6 +198,41 @@ public final class UserGuide {
             out.append("</").append(list).append('>');
         }
         return null;
+    }
+
+    /**
+     * An image line as an {@code <img>} of the jar's copy of the file, with its alt text below; "" when the
+     * line is not an image of docs/images or the jar lacks the file.
+     */
+    static String image(String line) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("!\\[([^\\]]*)\\]\\(images/([A-Za-z0-9._-]+\\.png)\\)").matcher(line);
+        if (!m.lookingAt()) {
+            return "";
+        }
+        java.net.URL url = UserGuide.class.getClassLoader().getResource(IMAGES + m.group(2));
+        if (url == null) {
+            return "";
+        }
+        return "<p><img src='" + escape(url.toString()).replace("'", "%27") + "'" + size(url) + "><br><i>"
+                + escape(m.group(1)) + "</i></p>";
+    }
+
+    /** Widest image in the Help window [px]; wider screenshots are scaled down to it. */
+    static final int MAX_IMAGE_WIDTH = 600;
+
+    /** " width='w' height='h'" for a PNG wider than {@link #MAX_IMAGE_WIDTH} (read from its header), else "". */
+    private static String size(java.net.URL png) {
+        try (java.io.DataInputStream in = new java.io.DataInputStream(png.openStream())) {
+            in.skipNBytes(16); // signature (8) + IHDR length and type (8)
+            int w = in.readInt();
+            int h = in.readInt();
+            if (w <= MAX_IMAGE_WIDTH || w <= 0) {
+                return "";
+            }
+            return " width='" + MAX_IMAGE_WIDTH + "' height='" + Math.max(1, Math.round(h * (double) MAX_IMAGE_WIDTH / w)) + "'";
+        } catch (java.io.IOException e) {
+            return "";
+        }
     }
 
     private static final Set<Character> SPECIAL = Set.of('<', '>', '&');

@@ -35,6 +35,30 @@ class UserGuideTest {
     }
 
     @Test
+    void theGuidesScreenshotsAreShownFromTheJar() throws Exception {
+        String html = UserGuide.html("Text.\n\n![About D3M](images/about.png)\n\n![gone](images/no-such.png)\n");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<img src='([^']+)'[^>]*><br><i>About D3M</i>").matcher(html);
+        assertTrue(m.find(), html);
+        try (java.io.InputStream in = new java.net.URL(m.group(1)).openStream()) {
+            byte[] png = in.readNBytes(4);
+            assertEquals("\u0089PNG", new String(png, java.nio.charset.StandardCharsets.ISO_8859_1), "a PNG from the jar's copy");
+        }
+        assertFalse(html.contains("gone"), "an image the jar lacks is left out: " + html);
+        // a screenshot wider than the Help window is scaled down, keeping its aspect ratio
+        java.awt.image.BufferedImage wide = javax.imageio.ImageIO.read(UserGuide.class.getClassLoader().getResource(UserGuide.IMAGES + "reproduce-table-dialog.png"));
+        assertTrue(wide.getWidth() > UserGuide.MAX_IMAGE_WIDTH, "the test needs a wide screenshot");
+        String tag = UserGuide.image("![R](images/reproduce-table-dialog.png)");
+        long h = Math.round(wide.getHeight() * (double) UserGuide.MAX_IMAGE_WIDTH / wide.getWidth());
+        assertTrue(tag.contains(" width='" + UserGuide.MAX_IMAGE_WIDTH + "' height='" + h + "'"), tag);
+        // every image the guide shows is in the jar
+        for (String line : UserGuide.markdown().split("\\R")) {
+            if (line.strip().startsWith("![")) {
+                assertTrue(UserGuide.image(line.strip()).startsWith("<p><img"), line);
+            }
+        }
+    }
+
+    @Test
     void numberedListsKeepCountingAcrossBlankLinesAndCode() {
         String html = UserGuide.html("1. first\n\n```\nrun();\n```\n\n2. second\n3. third\n");
         assertEquals("<ol start='1'><li>first</li></ol><pre>run();\n</pre><ol start='2'><li>second</li><li>third</li></ol>", html);
